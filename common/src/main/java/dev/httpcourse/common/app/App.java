@@ -1,0 +1,134 @@
+package dev.httpcourse.common.app;
+
+import dev.httpcourse.common.http.HttpException;
+import dev.httpcourse.common.http.RequestHead;
+import dev.httpcourse.common.http.Response;
+import dev.httpcourse.common.http.Status;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The endpoints every stage serves, written once: the stages differ in how bytes reach this class,
+ * never in what it answers. See the endpoint table in the README.
+ */
+public final class App {
+    private static final Response HELLO = Response.text("Hello, World!");
+    private static final Response PIPELINE_OK = Response.text("ok");
+
+    private final JsonEndpoint json;
+
+    public App(Dataset dataset) {
+        this.json = new JsonEndpoint(dataset);
+    }
+
+    /** An application over the bundled data set. */
+    public static App withBundledDataset() {
+        return new App(Dataset.bundled());
+    }
+
+    // tag::app-route[]
+    /** Routes a parsed head to the exchange that answers it. Never throws for any valid head. */
+    public Exchange open(RequestHead head) {
+        try {
+            String path = head.path();
+            String method = head.method();
+            return switch (path) {
+                case "/" -> readOnly(method) ? Exchange.respond(HELLO) : notAllowed("GET, HEAD");
+                case "/pipeline" -> readOnly(method) ? Exchange.respond(PIPELINE_OK) : notAllowed("GET, HEAD");
+                case "/baseline11" -> switch (method) {
+                    case "GET", "HEAD" -> Exchange.respond(Response.text(Long.toString(
+                            Math.addExact(param(head, "a"), param(head, "b")))));
+                    case "POST" -> new BaselinePost(param(head, "a") , param(head, "b"));
+                    default -> notAllowed("GET, HEAD, POST");
+                };
+                case "/upload" -> method.equals("POST") ? new Upload() : notAllowed("POST");
+                case "/echo" -> method.equals("POST") ? Echo.open(head) : notAllowed("POST");
+                default -> path.startsWith(JsonEndpoint.PREFIX)
+                        ? (readOnly(method) ? json.open(head) : notAllowed("GET, HEAD"))
+                        : Exchange.respond(Response.error(Status.NOT_FOUND, "no endpoint at " + path));
+            };
+        } catch (HttpException e) {
+            return Exchange.respond(Response.error(e));
+        } catch (ArithmeticException e) {
+            return Exchange.respond(Response.error(Status.BAD_REQUEST, "integer overflow"));
+        }
+    }
+    // end::app-route[]
+
+    private static boolean readOnly(String method) {
+        return method.equals("GET") || method.equals("HEAD");
+    }
+
+    /** RFC 9110 section 15.5.6: a 405 lists the methods the target does support. */
+    private static Exchange notAllowed(String allow) {
+        return Exchange.respond(Response.error(Status.METHOD_NOT_ALLOWED, "method not allowed; allowed: " + allow)
+                .withHeader("Allow", allow));
+    }
+
+    static long param(RequestHead head, String name) {
+        String value = head.queryParam(name);
+        if (value == null) {
+            throw new HttpException(Status.BAD_REQUEST, "missing query parameter " + name);
+        }
+        return parseInteger(value, "query parameter " + name);
+    }
+
+    /** A decimal integer with an optional minus sign; anything else is the client's mistake (400). */
+    static long parseInteger(String text, String what) {
+        try {
+            if (text.isEmpty() || text.charAt(0) == '+') {
+                throw new NumberFormatException();
+            }
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new HttpException(Status.BAD_REQUEST, what + " is not an integer");
+        }
+    }
+
+    /** {@code POST /baseline11?a=A&b=B} with body C answers A+B+C; the body is a short integer. */
+    private static final class BaselinePost implements Exchange {
+        private static final int MAX_DIGITS = 20;
+        private final long sum;
+        private final byte[] digits = new byte[MAX_DIGITS];
+        private int length;
+
+        BaselinePost(long a, long b) {
+            this.sum = Math.addExact(a, b);
+        }
+
+        @Override
+        public void body(java.nio.ByteBuffer data) {
+            int n = data.remaining();
+            if (length + n > MAX_DIGITS) {
+                throw new HttpException(Status.BAD_REQUEST, "body is not a short integer");
+            }
+            data.get(digits, length, n);
+            length += n;
+        }
+
+        @Override
+        public Response end() {
+            String body = new String(digits, 0, length, StandardCharsets.US_ASCII).strip();
+            try {
+                return Response.text(Long.toString(Math.addExact(sum, parseInteger(body, "body"))));
+            } catch (ArithmeticException e) {
+                throw new HttpException(Status.BAD_REQUEST, "integer overflow");
+            }
+        }
+    }
+
+    /** {@code POST /upload}: counts the body as it streams past; nothing is kept. */
+    private static final class Upload implements Exchange {
+        private long bytes;
+
+        @Override
+        public void body(java.nio.ByteBuffer data) {
+            bytes += data.remaining();
+            data.position(data.limit());
+        }
+
+        @Override
+        public Response end() {
+            return Response.text(Long.toString(bytes));
+        }
+    }
+}

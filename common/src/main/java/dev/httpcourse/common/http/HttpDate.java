@@ -1,0 +1,47 @@
+package dev.httpcourse.common.http;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The {@code Date} field line (RFC 9110 section 6.6.1), formatted at most once per second: a
+ * server answering a million requests a second must not format a million dates.
+ *
+ * <p>Thread-safe without locks: the cached value is one immutable object behind a volatile field;
+ * two threads crossing a second boundary at once may both format it, which is harmless.
+ */
+public final class HttpDate {
+    public static final HttpDate SYSTEM = new HttpDate(Clock.systemUTC());
+
+    private static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    private record Cached(long epochSecond, byte[] fieldLine) {
+    }
+
+    private final Clock clock;
+    private volatile Cached cached = new Cached(Long.MIN_VALUE, new byte[0]);
+
+    public HttpDate(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** {@code Date: Sun, 06 Nov 1994 08:49:37 GMT\r\n}; shared, never modify. */
+    public byte[] fieldLine() {
+        long now = clock.millis() / 1000;
+        Cached c = cached;
+        if (c.epochSecond != now) {
+            c = new Cached(now, ("Date: " + format(now) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            cached = c;
+        }
+        return c.fieldLine;
+    }
+
+    /** IMF-fixdate; RFC_1123_DATE_TIME writes single-digit days without a zero, so pad them. */
+    static String format(long epochSecond) {
+        String s = IMF_FIXDATE.format(Instant.ofEpochSecond(epochSecond));
+        return s.charAt(6) == ' ' ? s.substring(0, 5) + "0" + s.substring(5) : s;
+    }
+}
