@@ -5,6 +5,7 @@ import dev.httpcourse.common.http.RequestHead;
 import dev.httpcourse.common.http.Response;
 import dev.httpcourse.common.http.Status;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The endpoints every stage serves, written once: the stages differ in how bytes reach this class,
@@ -15,9 +16,15 @@ public final class App {
     private static final Response PIPELINE_OK = Response.text("ok");
 
     private final JsonEndpoint json;
+    private final LongAdder requests = new LongAdder();
 
     public App(Dataset dataset) {
         this.json = new JsonEndpoint(dataset);
+    }
+
+    /** Requests routed so far: benchmarks check their client's count against it. */
+    public long requestsServed() {
+        return requests.sum();
     }
 
     /** An application over the bundled data set. */
@@ -28,6 +35,7 @@ public final class App {
     // tag::app-route[]
     /** Routes a parsed head to the exchange that answers it. Never throws for any valid head. */
     public Exchange open(RequestHead head) {
+        requests.increment();
         try {
             String path = head.path();
             String method = head.method();
