@@ -1,0 +1,197 @@
+package dev.httpcourse.stage01;
+
+import dev.httpcourse.common.app.App;
+import dev.httpcourse.common.app.Exchange;
+import dev.httpcourse.common.http.HttpException;
+import dev.httpcourse.common.http.Limits;
+import dev.httpcourse.common.http.RequestHead;
+import dev.httpcourse.common.http.Response;
+import dev.httpcourse.common.http.ResponseEncoder;
+import dev.httpcourse.common.http.Status;
+import dev.httpcourse.common.http.Version;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+
+/**
+ * One client connection, served start to finish by one thread: read a request, answer it, repeat
+ * while the connection is persistent.
+ *
+ * <pre>
+ *            first byte                   head + body read
+ *   IDLE ─────────────────► READING ──────────────────────► WRITING
+ *    ▲  │ idle timeout,       │ malformed, header timeout    │
+ *    │  │ EOF, or draining    ▼                              │ keep-alive and
+ *    │  └───────────────► CLOSED ◄── error response sent     │ not draining
+ *    └───────────────────────────────────────────────────────┘
+ * </pre>
+ *
+ * Only IDLE connections may be closed by a graceful stop; the server asks through {@link #closeIfIdle()}.
+ */
+final class Connection implements Runnable {
+    private enum State { IDLE, BUSY, CLOSED }
+
+    /** After an error, how long and how much of the client's unread input we swallow before closing. */
+    private static final int LINGER_MILLIS = 500;
+    private static final int LINGER_BYTES = 1 << 20;
+
+    private final Socket socket;
+    private final BlockingServer server;
+    private final App app;
+    private final Limits limits;
+    private final ResponseEncoder encoder;
+    private State state = State.IDLE;
+
+    Connection(Socket socket, BlockingServer server, App app, Limits limits, ResponseEncoder encoder) {
+        this.socket = socket;
+        this.server = server;
+        this.app = app;
+        this.limits = limits;
+        this.encoder = encoder;
+    }
+
+    @Override
+    public void run() {
+        try {
+            doRun();
+        } catch (IOException | RuntimeException e) {
+            // a reset, a timeout while idle or a bug: either way this connection is over, the server is not
+            if (!(e instanceof IOException)) {
+                System.err.println("connection failed: " + e);
+            }
+        } finally {
+            closeQuietly();
+            server.closed(this);
+        }
+    }
+
+    // tag::s01-connection-loop[]
+    private void doRun() throws IOException {
+        var input = new DeadlineInputStream(socket);
+        var parser = new RequestParser(input, limits);
+        var out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+        boolean keepAlive = true;
+        while (keepAlive) {
+            input.expireIn(limits.idleTimeout().toMillis());
+            if (!parser.awaitRequest() || !becomeBusy()) {
+                return; // the peer closed, or the server is draining
+            }
+            input.expireIn(limits.headerTimeout().toMillis());
+            RequestHead head;
+            try {
+                head = parser.readHead();
+            } catch (HttpException e) {
+                sendErrorAndClose(out, e.status(), e.getMessage());
+                return;
+            } catch (SocketTimeoutException e) {
+                sendErrorAndClose(out, Status.REQUEST_TIMEOUT, "request head not received in time");
+                return;
+            }
+            keepAlive = serve(head, parser, input, out);
+            // flush only when no pipelined request is waiting: one write for a whole batch
+            if (!keepAlive || !parser.hasBufferedInput()) {
+                out.flush();
+            }
+            keepAlive = keepAlive && becomeIdle();
+        }
+    }
+    // end::s01-connection-loop[]
+
+    /** Answers one request whose head has been read; returns whether the connection stays open. */
+    private boolean serve(RequestHead head, RequestParser parser, DeadlineInputStream input, OutputStream out)
+            throws IOException {
+        Exchange exchange = app.open(head);
+        Response early = exchange.earlyResponse();
+        if (early != null) {
+            // a body announced but not read leaves the connection out of step: answer, then close
+            boolean keepAlive = head.keepAlive() && !head.framing().hasBody() && !server.isDraining();
+            write(out, early, head, keepAlive);
+            return keepAlive;
+        }
+        Response response;
+        try {
+            if (head.expectContinue() && head.framing().hasBody()) {
+                out.write(ResponseEncoder.CONTINUE);
+                out.flush();
+            }
+            input.eachReadWithin(limits.idleTimeout().toMillis());
+            parser.readBody(head, exchange);
+            response = exchange.end();
+        } catch (HttpException e) {
+            sendErrorAndClose(out, e.status(), e.getMessage());
+            return false;
+        } catch (SocketTimeoutException e) {
+            sendErrorAndClose(out, Status.REQUEST_TIMEOUT, "request body not received in time");
+            return false;
+        }
+        boolean keepAlive = head.keepAlive() && !server.isDraining();
+        write(out, response, head, keepAlive);
+        return keepAlive;
+    }
+
+    private void write(OutputStream out, Response response, RequestHead head, boolean keepAlive) throws IOException {
+        out.write(encoder.head(response, head.version(), keepAlive));
+        if (!head.isHead()) {
+            out.write(response.body());
+        }
+    }
+
+    /**
+     * Sends an error and closes gently: shut down our side, then swallow what the client is still
+     * sending for a moment, so that closing with unread input does not reset the connection and
+     * destroy the response before the client has read it.
+     */
+    private void sendErrorAndClose(OutputStream out, Status status, String message) throws IOException {
+        out.write(encoder.head(Response.error(status, message), Version.HTTP_1_1, false));
+        out.write(Response.error(status, message).body());
+        out.flush();
+        socket.shutdownOutput();
+        socket.setSoTimeout(LINGER_MILLIS);
+        long deadline = System.nanoTime() + LINGER_MILLIS * 1_000_000L;
+        byte[] sink = new byte[8192];
+        int swallowed = 0;
+        var in = socket.getInputStream();
+        try {
+            int n;
+            while (swallowed < LINGER_BYTES && System.nanoTime() < deadline && (n = in.read(sink)) >= 0) {
+                swallowed += n;
+            }
+        } catch (IOException ignored) {
+            // the client reset or went quiet: either way we are done
+        }
+    }
+
+    private synchronized boolean becomeBusy() {
+        if (state != State.IDLE || server.isDraining()) {
+            return false;
+        }
+        state = State.BUSY;
+        return true;
+    }
+
+    private synchronized boolean becomeIdle() {
+        if (state != State.BUSY || server.isDraining()) {
+            return false;
+        }
+        state = State.IDLE;
+        return true;
+    }
+
+    /** Called by a stopping server: closes the connection if it is between requests. */
+    synchronized void closeIfIdle() {
+        if (state == State.IDLE) {
+            closeQuietly();
+        }
+    }
+
+    synchronized void closeQuietly() {
+        state = State.CLOSED;
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // nothing useful to do; the descriptor is released either way
+        }
+    }
+}

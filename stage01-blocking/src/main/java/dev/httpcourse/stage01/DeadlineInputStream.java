@@ -1,0 +1,54 @@
+package dev.httpcourse.stage01;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+
+/**
+ * A socket's input with a deadline: before each read it sets {@code SO_TIMEOUT} to the time left,
+ * so a slowloris client sending one byte a second cannot stretch a 10 s header timeout forever, as
+ * it could with a plain per-read timeout.
+ */
+final class DeadlineInputStream extends FilterInputStream {
+    private final Socket socket;
+    private long deadlineNanos = Long.MAX_VALUE;
+    private long perReadMillis;
+
+    DeadlineInputStream(Socket socket) throws IOException {
+        super(socket.getInputStream());
+        this.socket = socket;
+    }
+
+    /** Every read from now on must complete before {@code millis} from now, all reads together. */
+    void expireIn(long millis) {
+        deadlineNanos = System.nanoTime() + millis * 1_000_000;
+        perReadMillis = 0;
+    }
+
+    /** From now on each read on its own may wait {@code millis}. */
+    void eachReadWithin(long millis) {
+        deadlineNanos = Long.MAX_VALUE;
+        perReadMillis = millis;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        long millis = perReadMillis;
+        if (deadlineNanos != Long.MAX_VALUE) {
+            millis = (deadlineNanos - System.nanoTime()) / 1_000_000;
+            if (millis <= 0) {
+                throw new SocketTimeoutException("deadline passed");
+            }
+        }
+        socket.setSoTimeout((int) Math.min(millis, Integer.MAX_VALUE));
+        return super.read(b, off, len);
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    }
+}

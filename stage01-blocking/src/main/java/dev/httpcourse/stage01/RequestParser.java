@@ -1,0 +1,262 @@
+package dev.httpcourse.stage01;
+
+import dev.httpcourse.common.app.Exchange;
+import dev.httpcourse.common.http.BodyFraming;
+import dev.httpcourse.common.http.ChunkedDecoder;
+import dev.httpcourse.common.http.Header;
+import dev.httpcourse.common.http.HttpChars;
+import dev.httpcourse.common.http.HttpException;
+import dev.httpcourse.common.http.Limits;
+import dev.httpcourse.common.http.RequestHead;
+import dev.httpcourse.common.http.RequestRules;
+import dev.httpcourse.common.http.Status;
+import dev.httpcourse.common.http.Version;
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads requests from a blocking {@link InputStream}: line by line for the head, then the body as
+ * its framing says. It keeps its own buffer so that bytes of a pipelined next request, read along
+ * with this one, stay for the next call.
+ *
+ * <p>Blocking makes the parser simple: when a line is incomplete it just reads more. The price is
+ * paid elsewhere: the thread waiting here can do nothing else (chapter 1), and a parser that cannot
+ * stop mid-line is why stage 02 needs a new one.
+ */
+final class RequestParser {
+    private final InputStream in;
+    private final Limits limits;
+    private final byte[] buf;
+    private final ByteBuffer view;
+    private final ChunkedDecoder chunked;
+    private int pos;
+    private int limit;
+
+    RequestParser(InputStream in, Limits limits) {
+        this.in = in;
+        this.limits = limits;
+        // a whole line must fit: the longest request line or header line, plus CRLF
+        this.buf = new byte[Math.max(8192, Math.max(limits.maxRequestLineBytes(), limits.maxHeaderBytes()) + 2)];
+        this.view = ByteBuffer.wrap(buf);
+        this.chunked = new ChunkedDecoder(limits);
+    }
+
+    /** Parses one head from the start of {@code input}; null if it ends first. For tests and benchmarks. */
+    static RequestHead parseHead(byte[] input, Limits limits) {
+        try {
+            return new RequestParser(new ByteArrayInputStream(input), limits).readHead();
+        } catch (EOFException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Blocks until the next request's first byte is here; false if the peer closed instead. */
+    boolean awaitRequest() throws IOException {
+        return pos < limit || fill() > 0;
+    }
+
+    /** True when bytes of a further (pipelined) request are already buffered. */
+    boolean hasBufferedInput() {
+        return pos < limit;
+    }
+
+    // tag::s01-read-head[]
+    /**
+     * Reads a request line and header section (RFC 9112 sections 2-5).
+     *
+     * @throws EOFException  when the peer closes before the head is complete
+     * @throws HttpException when the head breaks a rule; its status says which
+     */
+    RequestHead readHead() throws IOException {
+        int lineEnd;
+        do { // RFC 9112 section 2.2: ignore empty lines before the request line
+            lineEnd = readLine(limits.maxRequestLineBytes(), Status.URI_TOO_LONG);
+        } while (lineEnd == pos && skipLine(lineEnd));
+        RequestLine line = parseRequestLine(pos, lineEnd);
+        skipLine(lineEnd);
+
+        List<Header> headers = new ArrayList<>();
+        int headerBytes = 0;
+        while (true) {
+            int room = limits.maxHeaderBytes() - headerBytes;
+            lineEnd = readLine(room, Status.REQUEST_HEADER_FIELDS_TOO_LARGE);
+            if (lineEnd == pos) {
+                skipLine(lineEnd);
+                break;
+            }
+            headerBytes += lineEnd - pos + 2;
+            if (headerBytes > limits.maxHeaderBytes()) {
+                throw new HttpException(Status.REQUEST_HEADER_FIELDS_TOO_LARGE, "header section too large");
+            }
+            if (headers.size() == limits.maxHeaderCount()) {
+                throw new HttpException(Status.REQUEST_HEADER_FIELDS_TOO_LARGE, "too many header fields");
+            }
+            headers.add(parseField(pos, lineEnd));
+            skipLine(lineEnd);
+        }
+        return RequestRules.validate(line.method, line.target, line.version, headers, limits);
+    }
+    // end::s01-read-head[]
+
+    private record RequestLine(String method, String target, Version version) {
+    }
+
+    /** {@code method SP request-target SP HTTP-version}, single spaces, nothing else (RFC 9112 section 3). */
+    private RequestLine parseRequestLine(int start, int end) {
+        int i = start;
+        while (i < end && HttpChars.isToken(buf[i])) {
+            i++;
+        }
+        if (i == start || i == end || buf[i] != ' ') {
+            throw new HttpException(Status.BAD_REQUEST, "malformed request line");
+        }
+        String method = ascii(start, i);
+        int targetStart = ++i;
+        while (i < end && HttpChars.isTarget(buf[i])) {
+            i++;
+        }
+        if (i == targetStart || i == end || buf[i] != ' ') {
+            throw new HttpException(Status.BAD_REQUEST, "malformed request line");
+        }
+        String target = ascii(targetStart, i);
+        Version version = Version.of(ascii(i + 1, end));
+        return new RequestLine(method, target, version);
+    }
+
+    /** {@code field-name ":" OWS field-value OWS} (RFC 9112 section 5). */
+    private Header parseField(int start, int end) {
+        if (HttpChars.isWhitespace(buf[start])) {
+            throw new HttpException(Status.BAD_REQUEST, "obsolete line folding");
+        }
+        int colon = start;
+        while (colon < end && HttpChars.isToken(buf[colon])) {
+            colon++;
+        }
+        if (colon == start || colon == end || buf[colon] != ':') {
+            // covers "Name : value": whitespace before the colon is a smuggling vector (section 5.1)
+            throw new HttpException(Status.BAD_REQUEST, "malformed header field name");
+        }
+        int valueStart = colon + 1;
+        int valueEnd = end;
+        while (valueStart < valueEnd && HttpChars.isWhitespace(buf[valueStart])) {
+            valueStart++;
+        }
+        while (valueEnd > valueStart && HttpChars.isWhitespace(buf[valueEnd - 1])) {
+            valueEnd--;
+        }
+        for (int i = valueStart; i < valueEnd; i++) {
+            if (!HttpChars.isFieldValue(buf[i])) {
+                throw new HttpException(Status.BAD_REQUEST, "invalid character in header field value");
+            }
+        }
+        return new Header(ascii(start, colon), new String(buf, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * Finds the end of the line starting at {@code pos}, reading more as needed; returns the index of
+     * its CR. A line longer than {@code max} is refused with {@code tooLong}; CR is only allowed
+     * right before LF, and LF only right after CR.
+     */
+    private int readLine(int max, Status tooLong) throws IOException {
+        int scanned = pos;
+        while (true) {
+            for (; scanned < limit; scanned++) {
+                byte b = buf[scanned];
+                if (b == '\n') {
+                    if (scanned == pos || buf[scanned - 1] != '\r') {
+                        throw new HttpException(Status.BAD_REQUEST, "line not ended by CRLF");
+                    }
+                    if (scanned - 1 - pos > max) {
+                        throw new HttpException(tooLong, tooLong.reason());
+                    }
+                    return scanned - 1;
+                }
+                if (scanned > pos && buf[scanned - 1] == '\r') {
+                    throw new HttpException(Status.BAD_REQUEST, "bare CR");
+                }
+            }
+            if (scanned - pos > max + 1) {
+                throw new HttpException(tooLong, tooLong.reason());
+            }
+            int before = pos;
+            if (fill() < 0) {
+                throw new EOFException("peer closed in the middle of a request head");
+            }
+            scanned -= before - pos; // fill() may have moved the unread bytes to the front
+        }
+    }
+
+    /** Moves past the CRLF of a line that ends at {@code crIndex}; always true. */
+    private boolean skipLine(int crIndex) {
+        pos = crIndex + 2;
+        return true;
+    }
+
+    // tag::s01-read-body[]
+    /** Passes the body to {@code exchange} in pieces as they arrive; returns when it has all been read. */
+    void readBody(RequestHead head, Exchange exchange) throws IOException {
+        switch (head.framing()) {
+            case BodyFraming.None none -> {
+            }
+            case BodyFraming.Length(long bytes) -> {
+                long remaining = bytes;
+                while (remaining > 0) {
+                    if (pos == limit && fill() < 0) {
+                        throw new EOFException("peer closed in the middle of a body");
+                    }
+                    int n = (int) Math.min(remaining, limit - pos);
+                    exchange.body(view.limit(pos + n).position(pos));
+                    pos += n;
+                    remaining -= n;
+                }
+            }
+            case BodyFraming.Chunked chunkedBody -> {
+                chunked.reset();
+                while (true) {
+                    boolean done = chunked.decode(view.limit(limit).position(pos), exchange::body);
+                    pos = view.position();
+                    if (done) {
+                        break;
+                    }
+                    if (fill() < 0) {
+                        throw new EOFException("peer closed in the middle of a chunked body");
+                    }
+                }
+            }
+        }
+    }
+    // end::s01-read-body[]
+
+    /**
+     * Reads more bytes after those buffered, first moving unread bytes to the front if the buffer's
+     * tail is full. Returns the count read, or -1 at end of stream.
+     */
+    private int fill() throws IOException {
+        if (pos == limit) {
+            pos = 0;
+            limit = 0;
+        } else if (limit == buf.length) {
+            System.arraycopy(buf, pos, buf, 0, limit - pos);
+            limit -= pos;
+            pos = 0;
+        }
+        int n = in.read(buf, limit, buf.length - limit);
+        if (n > 0) {
+            limit += n;
+        }
+        return n;
+    }
+
+    private String ascii(int from, int to) {
+        return new String(buf, from, to - from, StandardCharsets.US_ASCII);
+    }
+}
