@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 
+// tag::s01-connection-states[]
 /**
  * One client connection, served start to finish by one thread: read a request, answer it, repeat
  * while the connection is persistent.
@@ -31,6 +32,7 @@ import java.net.SocketTimeoutException;
  * Only IDLE connections may be closed by a graceful stop; the server asks through {@link #closeIfIdle()}.
  */
 final class Connection implements Runnable {
+// end::s01-connection-states[]
     private enum State { IDLE, BUSY, CLOSED }
 
     /** After an error, how long and how much of the client's unread input we swallow before closing. */
@@ -99,6 +101,7 @@ final class Connection implements Runnable {
     }
     // end::s01-connection-loop[]
 
+    // tag::s01-serve[]
     /** Answers one request whose head has been read; returns whether the connection stays open. */
     private boolean serve(RequestHead head, RequestParser parser, DeadlineInputStream input, OutputStream out)
             throws IOException {
@@ -130,6 +133,7 @@ final class Connection implements Runnable {
         write(out, response, head, keepAlive);
         return keepAlive;
     }
+    // end::s01-serve[]
 
     private void write(OutputStream out, Response response, RequestHead head, boolean keepAlive) throws IOException {
         out.write(encoder.head(response, head.version(), keepAlive));

@@ -21,6 +21,7 @@ final class DeadlineInputStream extends FilterInputStream {
         this.socket = socket;
     }
 
+    // tag::s01-deadline[]
     /** Every read from now on must complete before {@code millis} from now, all reads together. */
     void expireIn(long millis) {
         deadlineNanos = System.nanoTime() + millis * 1_000_000;
@@ -45,6 +46,7 @@ final class DeadlineInputStream extends FilterInputStream {
         socket.setSoTimeout((int) Math.min(millis, Integer.MAX_VALUE));
         return super.read(b, off, len);
     }
+    // end::s01-deadline[]
 
     @Override
     public int read() throws IOException {
