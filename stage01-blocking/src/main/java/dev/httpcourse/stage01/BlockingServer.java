@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,6 +78,7 @@ public final class BlockingServer implements Server {
     }
     // end::s01-accept-loop[]
 
+    // tag::s01-refuse[]
     /** Over the connection limit: a 503 the client can understand beats a silent reset. */
     private void refuse(Socket socket) {
         try (socket; OutputStream out = socket.getOutputStream()) {
@@ -91,6 +91,7 @@ public final class BlockingServer implements Server {
             // the client left already
         }
     }
+    // end::s01-refuse[]
 
     void closed(Connection connection) {
         connections.remove(connection);
@@ -148,9 +149,5 @@ public final class BlockingServer implements Server {
         } catch (IOException | RuntimeException ignored) {
             // closing is best effort
         }
-    }
-
-    static boolean isReset(IOException e) {
-        return e instanceof SocketException;
     }
 }

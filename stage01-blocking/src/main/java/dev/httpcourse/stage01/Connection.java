@@ -32,7 +32,7 @@ import java.net.SocketTimeoutException;
  * Only IDLE connections may be closed by a graceful stop; the server asks through {@link #closeIfIdle()}.
  */
 final class Connection implements Runnable {
-// end::s01-connection-states[]
+    // end::s01-connection-states[]
     private enum State { IDLE, BUSY, CLOSED }
 
     /** After an error, how long and how much of the client's unread input we swallow before closing. */
@@ -108,8 +108,14 @@ final class Connection implements Runnable {
         Exchange exchange = app.open(head);
         Response early = exchange.earlyResponse();
         if (early != null) {
-            // a body announced but not read leaves the connection out of step: answer, then close
-            boolean keepAlive = head.keepAlive() && !head.framing().hasBody() && !server.isDraining();
+            if (head.framing().hasBody()) {
+                // a body announced but not read leaves the connection out of step: answer, then close
+                write(out, early, head, false);
+                out.flush();
+                lingerAndClose();
+                return false;
+            }
+            boolean keepAlive = head.keepAlive() && !server.isDraining();
             write(out, early, head, keepAlive);
             return keepAlive;
         }
@@ -128,6 +134,10 @@ final class Connection implements Runnable {
         } catch (SocketTimeoutException e) {
             sendErrorAndClose(out, Status.REQUEST_TIMEOUT, "request body not received in time");
             return false;
+        } catch (RuntimeException e) {
+            System.err.println("request failed: " + e); // a bug in the application: say so, keep serving others
+            sendErrorAndClose(out, Status.INTERNAL_SERVER_ERROR, "internal error");
+            return false;
         }
         boolean keepAlive = head.keepAlive() && !server.isDraining();
         write(out, response, head, keepAlive);
@@ -142,15 +152,21 @@ final class Connection implements Runnable {
         }
     }
 
-    /**
-     * Sends an error and closes gently: shut down our side, then swallow what the client is still
-     * sending for a moment, so that closing with unread input does not reset the connection and
-     * destroy the response before the client has read it.
-     */
+    // tag::s01-error-close[]
     private void sendErrorAndClose(OutputStream out, Status status, String message) throws IOException {
-        out.write(encoder.head(Response.error(status, message), Version.HTTP_1_1, false));
-        out.write(Response.error(status, message).body());
+        Response error = Response.error(status, message);
+        out.write(encoder.head(error, Version.HTTP_1_1, false));
+        out.write(error.body());
         out.flush();
+        lingerAndClose();
+    }
+
+    /**
+     * Closes gently: shut down our side, then swallow what the client is still sending for a
+     * moment, so that closing with unread input does not reset the connection and destroy the
+     * response before the client has read it.
+     */
+    private void lingerAndClose() throws IOException {
         socket.shutdownOutput();
         socket.setSoTimeout(LINGER_MILLIS);
         long deadline = System.nanoTime() + LINGER_MILLIS * 1_000_000L;
@@ -166,6 +182,7 @@ final class Connection implements Runnable {
             // the client reset or went quiet: either way we are done
         }
     }
+    // end::s01-error-close[]
 
     private synchronized boolean becomeBusy() {
         if (state != State.IDLE || server.isDraining()) {

@@ -59,6 +59,7 @@ final class RequestParser {
         }
     }
 
+    // tag::s01-buffered[]
     /** Blocks until the next request's first byte is here; false if the peer closed instead. */
     boolean awaitRequest() throws IOException {
         return pos < limit || fill() > 0;
@@ -68,6 +69,7 @@ final class RequestParser {
     boolean hasBufferedInput() {
         return pos < limit;
     }
+    // end::s01-buffered[]
 
     // tag::s01-read-head[]
     /**
@@ -132,6 +134,7 @@ final class RequestParser {
         return new RequestLine(method, target, version);
     }
 
+    // tag::s01-parse-field[]
     /** {@code field-name ":" OWS field-value OWS} (RFC 9112 section 5). */
     private Header parseField(int start, int end) {
         if (HttpChars.isWhitespace(buf[start])) {
@@ -160,7 +163,9 @@ final class RequestParser {
         }
         return new Header(ascii(start, colon), new String(buf, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1));
     }
+    // end::s01-parse-field[]
 
+    // tag::s01-read-line[]
     /**
      * Finds the end of the line starting at {@code pos}, reading more as needed; returns the index of
      * its CR. A line longer than {@code max} is refused with {@code tooLong}; CR is only allowed
@@ -194,6 +199,7 @@ final class RequestParser {
             scanned -= before - pos; // fill() may have moved the unread bytes to the front
         }
     }
+    // end::s01-read-line[]
 
     /** Moves past the CRLF of a line that ends at {@code crIndex}; always true. */
     private boolean skipLine(int crIndex) {

@@ -3,6 +3,7 @@ package dev.httpcourse.common.app;
 import dev.httpcourse.common.http.Response;
 import java.nio.ByteBuffer;
 
+// tag::exchange-flow[]
 /**
  * One request in progress, from the moment its head is parsed: the server pushes the body to it in
  * whatever pieces arrive, then asks for the response. Push, not pull, so that non-blocking stages
@@ -16,6 +17,7 @@ import java.nio.ByteBuffer;
  * </pre>
  */
 public interface Exchange {
+    // end::exchange-flow[]
 
     /**
      * A response decided by the head alone (404, 405, a bad query, a body declared too large), or

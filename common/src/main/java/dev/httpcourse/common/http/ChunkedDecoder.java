@@ -2,6 +2,7 @@ package dev.httpcourse.common.http;
 
 import java.nio.ByteBuffer;
 
+// tag::chunked-states[]
 /**
  * Decodes a chunked request body (RFC 9112 section 7.1) incrementally: feed it whatever bytes have
  * arrived, it hands the data to a {@link BodySink} and stops at the end of the trailer section,
@@ -24,6 +25,7 @@ import java.nio.ByteBuffer;
  * checked against the body limit digit by digit, so no size can overflow.
  */
 public final class ChunkedDecoder {
+    // end::chunked-states[]
 
     /** Receives body bytes: {@code data}'s position to limit. Valid only during the call. */
     @FunctionalInterface

@@ -28,6 +28,7 @@ public final class HttpDate {
         this.clock = clock;
     }
 
+    // tag::date-cache[]
     /** {@code Date: Sun, 06 Nov 1994 08:49:37 GMT\r\n}; shared, never modify. */
     public byte[] fieldLine() {
         long now = clock.millis() / 1000;
@@ -38,6 +39,7 @@ public final class HttpDate {
         }
         return c.fieldLine;
     }
+    // end::date-cache[]
 
     /** IMF-fixdate; RFC_1123_DATE_TIME writes single-digit days without a zero, so pad them. */
     static String format(long epochSecond) {

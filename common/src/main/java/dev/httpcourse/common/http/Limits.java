@@ -23,6 +23,7 @@ public record Limits(
         Duration headerTimeout,
         int maxConnections) {
 
+    // tag::limits-defaults[]
     public static final int DEFAULT_MAX_REQUEST_LINE_BYTES = 8 * 1024;
     public static final int DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
     public static final int DEFAULT_MAX_HEADER_COUNT = 100;
@@ -31,6 +32,7 @@ public record Limits(
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+    // end::limits-defaults[]
 
     /** A chunk-size line (size and extensions) longer than this is refused; extensions are skipped anyway. */
     public static final int MAX_CHUNK_LINE_BYTES = 4 * 1024;
