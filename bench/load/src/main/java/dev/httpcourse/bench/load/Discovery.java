@@ -1,0 +1,112 @@
+package dev.httpcourse.bench.load;
+
+import dev.httpcourse.bench.load.generator.Profile;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Finds what can be compared, so a new stage joins with no change here: every
+ * {@code stageNN-name/target/stageNN-name.jar} (with the variants its {@code bench-variants} file
+ * lists, one {@code name args...} a line), the peers in {@code bench/peers/target/peers.jar}, and
+ * nginx when it is installed.
+ */
+final class Discovery {
+    static final String VARIANTS_FILE = "bench-variants";
+    static final String PEERS_JAR = "bench/peers/target/peers.jar";
+    static final String NGINX_TEMPLATE = "bench/nginx/nginx.conf.template";
+    private static final String PEERS = "dev.httpcourse.bench.peers.";
+
+    /** What was found, and notes on what was not (a stage not built yet, no nginx). */
+    record Found(List<ServerSpec> servers, List<String> notes) {
+    }
+
+    private Discovery() {
+    }
+
+    static Found discover(Path root) throws IOException {
+        var servers = new ArrayList<ServerSpec>();
+        var notes = new ArrayList<String>();
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path dir : dirs.filter(d -> Files.isDirectory(d) && d.getFileName().toString().startsWith("stage"))
+                    .sorted().toList()) {
+                stage(dir, servers, notes);
+            }
+        }
+        Path peers = root.resolve(PEERS_JAR);
+        if (Files.isRegularFile(peers)) {
+            servers.add(peer("jdk-httpserver", peers, "JdkHttpServer", List.of(),
+                    "com.sun.net.httpserver on virtual threads"));
+            servers.add(peer("netty-epoll", peers, "Netty", List.of("--transport", "epoll"), "Netty 4.2, epoll"));
+            servers.add(peer("netty-io_uring", peers, "Netty", List.of("--transport", "io_uring"),
+                    "Netty 4.2, io_uring"));
+        } else {
+            notes.add("Peers not built (no " + PEERS_JAR + "): JDK httpserver and Netty left out.");
+        }
+        Optional<Path> nginx = onPath("nginx");
+        Path template = root.resolve(NGINX_TEMPLATE);
+        if (nginx.isPresent() && Files.isRegularFile(template)) {
+            servers.add(new ServerSpec("nginx", ServerSpec.Kind.NGINX, EnumSet.of(Profile.PIPELINED),
+                    "answers only /pipeline and / (fixed text), so it takes part in the pipelined profile only",
+                    new ServerSpec.Launch.Nginx(nginx.get(), template)));
+        } else if (nginx.isPresent()) {
+            notes.add("nginx is installed but " + NGINX_TEMPLATE + " is missing: nginx left out.");
+        } else {
+            notes.add("nginx is not installed: left out.");
+        }
+        return new Found(servers, notes);
+    }
+
+    private static void stage(Path dir, List<ServerSpec> servers, List<String> notes) throws IOException {
+        String module = dir.getFileName().toString();
+        Path jar = dir.resolve("target").resolve(module + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            notes.add(module + " is not built (no target/" + module + ".jar): left out.");
+            return;
+        }
+        Path variants = dir.resolve(VARIANTS_FILE);
+        if (!Files.isRegularFile(variants)) {
+            servers.add(stageSpec(module, jar, List.of()));
+            return;
+        }
+        for (String line : Files.readAllLines(variants)) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            List<String> words = Arrays.asList(trimmed.split("\\s+"));
+            servers.add(stageSpec(words.getFirst(), jar, words.subList(1, words.size())));
+        }
+    }
+
+    private static ServerSpec stageSpec(String name, Path jar, List<String> args) {
+        return new ServerSpec(name, ServerSpec.Kind.STAGE, ServerSpec.allProfiles(), null,
+                new ServerSpec.Launch.Jvm(List.of("-jar", jar.toString()), args));
+    }
+
+    private static ServerSpec peer(String name, Path jar, String main, List<String> args, String note) {
+        return new ServerSpec(name, ServerSpec.Kind.PEER, ServerSpec.allProfiles(), note,
+                new ServerSpec.Launch.Jvm(List.of("-cp", jar.toString(), PEERS + main + "Peer"), args));
+    }
+
+    static Optional<Path> onPath(String program) {
+        var dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
+        dirs.addAll(List.of("/usr/sbin", "/usr/local/sbin", "/sbin")); // nginx lives in sbin, often not on a user's PATH
+        for (String dir : dirs) {
+            if (!dir.isEmpty()) {
+                Path candidate = Path.of(dir, program);
+                if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

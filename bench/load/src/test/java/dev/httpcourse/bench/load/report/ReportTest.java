@@ -1,0 +1,111 @@
+package dev.httpcourse.bench.load.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+class ReportTest {
+
+    @Test
+    void summarisesRepetitionsByMedianAndBest() {
+        Summary s = Fixtures.report().summaries("baseline").getFirst();
+        assertEquals("stage01-virtual", s.server());
+        assertEquals(55_000, s.requestsPerSecond());
+        assertEquals(60_000, s.bestRequestsPerSecond());
+        assertEquals(2_500, s.p50Micros());
+        assertEquals(1, s.errors());
+        assertEquals(2, s.repetitions());
+    }
+
+    @Test
+    void mediansOddAndEvenCounts() {
+        assertEquals(2, Summary.median(new double[] {3, 1, 2}));
+        assertEquals(2.5, Summary.median(new double[] {4, 1, 2, 3}));
+    }
+
+    @Test
+    void rendersOneTablePerProfileWithRatiosToThePeer() {
+        String md = MarkdownReport.render(Fixtures.report()).replace('\u00a0', ' ');
+        List<String> lines = md.lines().toList();
+        assertTrue(lines.contains("| stage01-virtual | 55,000 (0.55×) | 60,000 (0.60×) | 2.5 ms (2.50×) | 25 ms (2.50×) "
+                + "| 50 ms (2.50×) | 1 | 4.00 (0.80×) | 68,750 (0.69×) | 1.50 | 0.10 | 300 MiB (1.00×) | 30 | 2 | 12.5 (1.00×) |"),
+                md);
+        assertTrue(lines.contains("| netty-epoll | 100,000 | 100,000 | 1 ms | 10 ms | 20 ms | 1 | 5.00 | 100,000 | 1.50 "
+                + "| 0.10 | 300 MiB | 30 | 2 | 12.5 |"), md);
+        assertTrue(lines.contains("| netty-io_uring | unavailable: exited with code 3: io_uring is not available \\| blocked"
+                + " |" + " |".repeat(13)), md);
+        assertTrue(lines.contains("## baseline") && lines.contains("## pipelined"), md);
+        assertTrue(lines.contains("256 connections, 16 pipelined."), md);
+    }
+
+    @Test
+    void rendersTheRatioMatrix() {
+        String md = MarkdownReport.render(Fixtures.report()).replace('\u00a0', ' ');
+        assertTrue(md.contains("| server | baseline | pipelined |\n|---|---:|---:|\n"), md);
+        assertTrue(md.contains("| stage01-virtual | 0.55× / 0.69× | 0.80× / 1.00× |"), md);
+        assertTrue(md.contains("| netty-io_uring | unavailable | n/a |"), md);
+    }
+
+    @Test
+    void flagsWindowsThatOtherProcessesDisturbed() throws Exception {
+        Report quiet = Fixtures.report();
+        assertTrue(MarkdownReport.disturbed(quiet).isEmpty());
+        var runs = new java.util.ArrayList<>(quiet.runs());
+        RunRecord r = runs.get(6);
+        runs.set(6, new RunRecord(r.server(), r.profile(), r.repetition(), r.status(), r.reason(), r.connections(),
+                r.pipeline(), r.reconnectEvery(), r.seconds(), r.requests(), r.requestsPerSecond(), r.latencyMicros(),
+                r.errors(), r.serverCpuSeconds(), r.requestsPerCpuSecond(), r.loadCpuSeconds(), 2.5, r.peakRssBytes(),
+                r.serverThreads(), r.gcPauses(), r.gcPauseMillis()));
+        Report busy = Report.of(quiet.timestamp(), quiet.machine(), quiet.settings(), quiet.servers(), quiet.notes(), runs);
+        assertEquals("netty-epoll pipelined", MarkdownReport.disturbed(busy));
+        assertTrue(MarkdownReport.render(busy).contains("**Disturbed**"));
+        String chart = SvgTest.parse(Charts.throughput(busy)).getDocumentElement().getTextContent();
+        assertTrue(chart.contains("500k  (1.00×)  *") && chart.contains("* Disturbed: other processes"), chart);
+    }
+
+    @Test
+    void namesMachineGeneratorAndSettings() {
+        String md = MarkdownReport.render(Fixtures.report()).replace('\u00a0', ' ');
+        assertTrue(md.contains("on `testhost`: AMD EPYC, 2 cores, 24 GiB, Linux 6.18.44, JDK 25.0.3, commit `abc1234`"), md);
+        assertTrue(md.contains("- Generator: builtin (Java NIO)."), md);
+        assertTrue(md.contains("- a note"), md);
+    }
+
+    @Test
+    void chartsNameEveryServerAndCaptionTheRun() throws Exception {
+        Report report = Fixtures.report();
+        for (String svg : List.of(Charts.throughput(report), Charts.efficiency(report), Charts.latency(report))) {
+            Document doc = SvgTest.parse(svg);
+            assertEquals(Set.of("svg", "title", "rect", "line", "text"), SvgTest.elements(doc));
+            String text = doc.getDocumentElement().getTextContent();
+            for (String name : List.of("stage01-virtual", "netty-epoll", "netty-io_uring", "baseline", "pipelined",
+                    "Generator: builtin (Java NIO)", "AMD EPYC")) {
+                assertTrue(text.contains(name), name + " missing");
+            }
+            assertTrue(text.contains("unavailable: exited with code 3"));
+        }
+        assertTrue(SvgTest.parse(Charts.throughput(report)).getDocumentElement().getTextContent().contains("55k  (0.55×)"));
+        assertTrue(SvgTest.parse(Charts.latency(report)).getDocumentElement().getTextContent()
+                .contains("2.5\u00a0ms · 25\u00a0ms · 50\u00a0ms  (p99 2.50×)"));
+    }
+
+    @Test
+    void writesAllFilesAndReadsTheJsonBack(@TempDir Path dir) throws Exception {
+        Report report = Fixtures.report();
+        ReportWriter.writeAll(report, dir);
+        for (String f : ReportWriter.FILES) {
+            assertTrue(Files.size(dir.resolve(f)) > 100, f);
+        }
+        Report back = ReportWriter.read(dir.resolve("report.json"));
+        assertEquals(report.runs(), back.runs());
+        assertEquals(report.machine(), back.machine());
+        assertEquals(report.summaries(), back.summaries());
+    }
+}

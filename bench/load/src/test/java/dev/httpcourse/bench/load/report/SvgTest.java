@@ -1,0 +1,80 @@
+package dev.httpcourse.bench.load.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+class SvgTest {
+
+    static Document parse(String svg) throws Exception {
+        var factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Element names used anywhere in the document. */
+    static Set<String> elements(Document doc) {
+        var names = new TreeSet<String>();
+        NodeList all = doc.getElementsByTagName("*");
+        for (int i = 0; i < all.getLength(); i++) {
+            names.add(all.item(i).getNodeName());
+        }
+        return names;
+    }
+
+    @Test
+    void writesWellFormedSvgWithOnlyBasicShapes() throws Exception {
+        String svg = new Svg(200, 100, "t").rect(1, 2, 30.25, 4, "#ff0000").line(0, 0, 10, 10, "#000", 1)
+                .text(5, 50, "a < b & \"c\"", 12).toString();
+        Document doc = parse(svg);
+        assertEquals("http://www.w3.org/2000/svg", doc.getDocumentElement().getNamespaceURI());
+        assertEquals(Set.of("svg", "title", "rect", "line", "text"), elements(doc));
+        Element text = (Element) doc.getElementsByTagName("text").item(0);
+        assertEquals("a < b & \"c\"", text.getTextContent());
+        Element rect = (Element) doc.getElementsByTagName("rect").item(1);
+        assertEquals("30.3", rect.getAttribute("width"));
+    }
+
+    @Test
+    void dropsControlCharactersXmlCannotHold() throws Exception {
+        String svg = new Svg(10, 10, "t").text(0, 0, "bell\u0007", 10).toString();
+        assertEquals("bell", parse(svg).getElementsByTagName("text").item(0).getTextContent());
+    }
+
+    @Test
+    void refusesCoordinatesThatAreNotNumbers() {
+        assertThrows(IllegalArgumentException.class, () -> new Svg(10, 10, "t").rect(Double.NaN, 0, 1, 1, "#000"));
+    }
+
+    @Test
+    void clampsNegativeSizesToZero() {
+        assertTrue(new Svg(10, 10, "t").rect(0, 0, -5, 1, "#000").toString().contains("width=\"0\""));
+    }
+
+    @Test
+    void linearAxisEndsOnARoundNumber() {
+        var axis = Charts.Axis.linear(437_000);
+        assertEquals(500_000, axis.max());
+        assertEquals(java.util.List.of(0.0, 100_000.0, 200_000.0, 300_000.0, 400_000.0, 500_000.0), axis.ticks());
+        assertEquals(0.5, axis.position(250_000), 1e-9);
+    }
+
+    @Test
+    void logAxisSpansWholeDecades() {
+        var axis = Charts.Axis.log(850, 31_000);
+        assertEquals(100, axis.min());
+        assertEquals(100_000, axis.max(), 1e-6);
+        assertEquals(4, axis.ticks().size());
+        assertEquals(0.5, axis.position(3162.2776), 1e-6);
+    }
+}

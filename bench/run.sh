@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The load comparison: builds the stages, the peers and the driver, then runs every server under
+# every profile and writes the report (bench/results/<hostname>/ unless --out says otherwise).
+#
+#   ./bench/run.sh                      # the full comparison with default settings
+#   ./bench/run.sh --help               # every option, with its default
+#   ./bench/run.sh --no-build [options] # skip the Maven build (first argument only)
+#
+# The driver runs on the JDK that Maven's toolchain selects (JDK 25), asked of Maven rather than
+# taken from JAVA_HOME, and starts the JVM servers with that same java.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+build=1
+if [[ "${1:-}" == "--no-build" ]]; then
+    build=0
+    shift
+fi
+
+if (( build )); then
+    # Every stage module (so a new one joins without a change here), the peers and the driver,
+    # with what they depend on; not the book.
+    modules="bench/load,bench/peers"
+    for pom in stage*/pom.xml; do
+        [[ -e "$pom" ]] && modules="$modules,$(dirname "$pom")"
+    done
+    echo "Building $modules (tests skipped; ./mvnw verify runs them)..."
+    ./mvnw -q -B install -DskipTests -pl "$modules" -am
+fi
+
+jar="bench/load/target/bench.jar"
+if [[ ! -f "$jar" ]]; then
+    echo "run.sh: $jar is missing; run without --no-build" >&2
+    exit 1
+fi
+
+# Which java the toolchain selected: exec:exec runs it with -XshowSettings:properties.
+./mvnw -q -B -pl bench/load validate exec:exec@print-java-home
+java_home="$(sed -n 's/^ *java\.home = //p' bench/load/target/java-home.txt | head -n 1)"
+if [[ -z "$java_home" || ! -x "$java_home/bin/java" ]]; then
+    echo "run.sh: could not find the toolchain's JDK (see bench/load/target/java-home.txt)" >&2
+    exit 1
+fi
+
+exec "$java_home/bin/java" -Xmx1g -jar "$jar" "$@"
