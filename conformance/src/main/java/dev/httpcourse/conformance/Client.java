@@ -1,0 +1,105 @@
+package dev.httpcourse.conformance;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+
+/**
+ * One connection as the suite's clients use it: a blocking socket with {@code TCP_NODELAY}, so each
+ * write leaves at once as its own segment, and a read timeout, so a hung server fails the test.
+ */
+final class Client implements AutoCloseable {
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+    static final String HOST = "127.0.0.1";
+
+    private final Socket socket;
+    private final OutputStream out;
+    private final ResponseReader reader;
+
+    private Client(Socket socket, Duration readTimeout) throws IOException {
+        this.socket = socket;
+        this.out = socket.getOutputStream();
+        this.reader = new ResponseReader(socket.getInputStream(), readTimeout.toMillis() + " ms");
+    }
+
+    static Client connect(int port) throws IOException {
+        return connect(port, READ_TIMEOUT);
+    }
+
+    static Client connect(int port, Duration readTimeout) throws IOException {
+        var socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout((int) readTimeout.toMillis());
+            socket.connect(new InetSocketAddress(HOST, port), (int) READ_TIMEOUT.toMillis());
+            return new Client(socket, readTimeout);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    void send(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    void send(String text) throws IOException {
+        send(Bytes.latin1(text));
+    }
+
+    /**
+     * Sends, tolerating a server that has already answered and closed: the response that explains why
+     * is still to be read.
+     *
+     * @return the failure, or null
+     */
+    IOException sendQuietly(byte[] bytes, int from, int length) {
+        try {
+            out.write(bytes, from, length);
+            out.flush();
+            return null;
+        } catch (IOException e) {
+            return e;
+        }
+    }
+
+    RawResponse read() throws IOException {
+        return reader.read(false);
+    }
+
+    /** Reads the response to a HEAD request: fields only. */
+    RawResponse readToHead() throws IOException {
+        return reader.read(true);
+    }
+
+    RawResponse read(boolean toHead) throws IOException {
+        return reader.read(toHead);
+    }
+
+    /** The next response, or null when the server closes the connection instead. */
+    RawResponse readOrClose() throws IOException {
+        return reader.readOrClose(false);
+    }
+
+    void assertServerCloses() throws IOException {
+        reader.assertServerCloses();
+    }
+
+    /** Closes with SO_LINGER 0: the kernel sends RST and drops whatever is unsent. */
+    void reset() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
+    Socket socket() {
+        return socket;
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
