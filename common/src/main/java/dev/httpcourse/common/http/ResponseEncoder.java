@@ -40,7 +40,7 @@ public final class ResponseEncoder {
      * @param keepAlive whether the server keeps the connection after this response
      */
     public byte[] head(Response response, Version version, boolean keepAlive) {
-        var out = new ByteArrayOutputStream(128 + response.headers().size() * 32);
+        var out = new ByteArrayOutputStream(192 + response.headers().size() * 32);
         out.writeBytes(response.status().statusLine());
         out.writeBytes(SERVER);
         out.writeBytes(date.fieldLine());

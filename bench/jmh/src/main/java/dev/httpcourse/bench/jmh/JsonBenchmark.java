@@ -1,0 +1,54 @@
+package dev.httpcourse.bench.jmh;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What every JSON encoder's benchmark shares: the counts, the multiplier, the settings and the one
+ * benchmark method {@link #encode()}. An encoder's benchmark is a subclass that says how it writes
+ * the body of {@code GET /json/{count}?m=M} (see {@code dev.httpcourse.common.app.Bench02_JsonJackson});
+ * stage 05's own writer is meant to add a second subclass, measured the same way.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 3, time = 1)
+// FFM stages need native access; JMH 1.37 itself still calls sun.misc.Unsafe, which JDK 24+ warns about
+@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"})
+public abstract class JsonBenchmark {
+    /** The multiplier {@code m}; it changes the totals, not the amount of work. */
+    public static final long MULTIPLIER = 4;
+
+    /** Items in the body: 1, 10 and 50 (the whole bundled data set) span HttpArena's json profile. */
+    @Param({"1", "10", "50"})
+    public int count;
+
+    @Setup
+    public void checkOutput() {
+        // an encoder that wrote the wrong body would be measured doing the wrong work
+        String body = new String(encode(count, MULTIPLIER), StandardCharsets.UTF_8);
+        if (!body.startsWith("{\"items\":[") || !body.endsWith("],\"count\":" + count + "}")) {
+            throw new IllegalStateException(getClass().getSimpleName() + " wrote an unexpected body: " + body);
+        }
+    }
+
+    @Benchmark
+    public byte[] encode() {
+        return encode(count, MULTIPLIER);
+    }
+
+    /** The complete body for the first {@code count} items, as the endpoint sends it. */
+    protected abstract byte[] encode(int count, long multiplier);
+}
