@@ -2,6 +2,7 @@
 # Runs every JMH benchmark of the course with -prof gc and writes
 #   bench/results/jmh/jmh.json   JMH's own result file (-rf json), which the report and the book read
 #   bench/results/jmh/jmh.md     a Markdown table of it: benchmark, parameters, ns/op, B/op
+#   bench/results/jmh/jmh.adoc   the same table in AsciiDoc, which the book includes
 #
 # Usage: bench/jmh/run.sh [JMH arguments]
 #   bench/jmh/run.sh                                  everything, with the settings in the classes
@@ -61,4 +62,4 @@ if [[ ! -s "$partial" ]]; then
 fi
 mv "$partial" "$results/jmh.json"
 echo "== summary ($results/jmh.md)"
-"$java" -cp "$jar" dev.httpcourse.bench.jmh.JmhSummary "$results/jmh.json" "$results/jmh.md"
+"$java" -cp "$jar" dev.httpcourse.bench.jmh.JmhSummary "$results/jmh.json" "$results/jmh.md" "$results/jmh.adoc"

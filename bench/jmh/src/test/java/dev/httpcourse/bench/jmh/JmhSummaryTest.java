@@ -53,6 +53,20 @@ class JmhSummaryTest {
     }
 
     @Test
+    void writesTheSameTableAsAsciidocForTheBook() throws Exception {
+        String adoc = JmhSummary.asciidoc(new ObjectMapper().readTree(RESULTS));
+        assertEquals(true, adoc.contains("""
+                [cols="3,2,>2,>1",options=header]
+                |===
+                | Benchmark | Parameters | ns/op | B/op
+                | Bench01_ParseStage01.parse | requests=browser | 1,235 ± 45.6 | 2,389
+                | Bench02_JsonJackson.encode | count=1 | 7.89 ± 0.12 | 0
+                | Bench03_ResponseEncode.encode | response=hello | 61.2 | –
+                |===
+                """), adoc);
+    }
+
+    @Test
     void namesTheUnitInEachCellWhenRowsDisagree() throws Exception {
         String markdown = JmhSummary.markdown(new ObjectMapper().readTree("""
                 [

@@ -131,7 +131,7 @@ public final class MarkdownReport {
         md.append('\n');
     }
 
-    private static String cell(Summary s, Summary baseline, Function<Summary, Double> f,
+    static String cell(Summary s, Summary baseline, Function<Summary, Double> f,
                                Function<Double, String> format) {
         Double v = f.apply(s);
         if (v == null) {
@@ -150,11 +150,11 @@ public final class MarkdownReport {
         return String.join(", ", report.summaries().stream().filter(report::disturbed).map(s -> s.server() + " " + s.profile()).toList());
     }
 
-    private static Double known(double micros) {
+    static Double known(double micros) {
         return micros > 0 ? micros : null;
     }
 
-    private static String ratio(double v, double baseline) {
+    static String ratio(double v, double baseline) {
         return baseline > 0 ? Format.ratio(v / baseline) : "–";
     }
 

@@ -8,9 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Writes report.json, report.md and the three charts into one folder. */
+/** Writes report.json, report.md, report.adoc (for the book) and the three charts into one folder. */
 public final class ReportWriter {
-    public static final List<String> FILES = List.of("report.json", "report.md", "throughput.svg", "efficiency.svg",
+    public static final List<String> FILES = List.of("report.json", "report.md", "report.adoc", "throughput.svg", "efficiency.svg",
             "latency.svg");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -26,6 +26,7 @@ public final class ReportWriter {
     public static void writeAll(Report report, Path dir) throws IOException {
         writeJson(report, dir);
         write(dir.resolve("report.md"), MarkdownReport.render(report));
+        write(dir.resolve("report.adoc"), AsciidocReport.render(report));
         write(dir.resolve("throughput.svg"), Charts.throughput(report));
         write(dir.resolve("efficiency.svg"), Charts.efficiency(report));
         write(dir.resolve("latency.svg"), Charts.latency(report));

@@ -54,6 +54,16 @@ class ReportTest {
     }
 
     @Test
+    void rendersTheBooksAsciidocTables() {
+        String adoc = AsciidocReport.render(Fixtures.report()).replace('\u00a0', ' ');
+        assertTrue(adoc.contains("[cols=\"2,1,1\",options=header]\n|===\n| server | baseline | pipelined\n"), adoc);
+        assertTrue(adoc.contains("| stage01-virtual | 0.55× / 0.69× | 0.80× / 1.00×\n"), adoc);
+        assertTrue(adoc.contains("| stage01-virtual | 55,000 (0.55×) | 25 ms (2.50×) | 68,750 (0.69×) | 300 MiB | 30\n"), adoc);
+        assertTrue(adoc.contains("| netty-io_uring 5+| unavailable\n"), adoc);
+        assertEquals(adoc.split("\\|===", -1).length - 1, 2 * (1 + Fixtures.report().profiles().size()), "tables closed");
+    }
+
+    @Test
     void flagsWindowsThatOtherProcessesDisturbed() throws Exception {
         Report quiet = Fixtures.report();
         assertTrue(MarkdownReport.disturbed(quiet).isEmpty());
