@@ -191,7 +191,7 @@ public final class Main implements Callable<Integer> {
             notes.add("The baseline peer " + baselinePeer + " is not in this comparison: no ratios.");
         }
         var config = new Driver.Config(chosen, chosenProfiles(), gen, warmup, duration, repetitions, connections,
-                threads, launch, loadCpus, baselinePeer, projectRoot, outDir, work, "./bench/run.sh " + String.join(" ", args),
+                threads, launch, loadCpus, baselinePeer, projectRoot, outDir, work, ("./bench/run.sh " + String.join(" ", args)).strip(),
                 notes);
         Report report = new Driver(config, Machine.probe(projectRoot), log).run();
         log.println("Report: " + outDir.resolve("report.md") + " (and report.json, throughput.svg, efficiency.svg, "

@@ -44,20 +44,7 @@ public final class AsciidocReport {
         for (String server : servers) {
             adoc.append("| ").append(server);
             for (String p : report.profiles()) {
-                Summary x = report.summaries(p).stream().filter(y -> y.server().equals(server)).findFirst().orElse(null);
-                Summary b = report.baseline(p).orElse(null);
-                String cell;
-                if (x == null) {
-                    cell = "n/a";
-                } else if (!x.ok()) {
-                    cell = x.status().name().toLowerCase(Locale.ROOT);
-                } else if (b == null) {
-                    cell = "no peer";
-                } else {
-                    cell = MarkdownReport.ratio(x.requestsPerSecond(), b.requestsPerSecond()) + " / "
-                            + (x.requestsPerCpuSecond() == null || b.requestsPerCpuSecond() == null ? "–"
-                            : MarkdownReport.ratio(x.requestsPerCpuSecond(), b.requestsPerCpuSecond()));
-                }
+                String cell = MarkdownReport.ratioCell(report, server, p);
                 adoc.append(" | ").append(cell);
             }
             adoc.append('\n');

@@ -70,25 +70,30 @@ public final class MarkdownReport {
         for (String server : servers) {
             md.append("| ").append(server).append(" |");
             for (String p : profiles) {
-                Summary s = report.summaries(p).stream().filter(x -> x.server().equals(server)).findFirst().orElse(null);
-                Summary b = report.baseline(p).orElse(null);
-                String cell;
-                if (s == null) {
-                    cell = "n/a";
-                } else if (!s.ok()) {
-                    cell = s.status().name().toLowerCase(java.util.Locale.ROOT);
-                } else if (b == null) {
-                    cell = "no peer";
-                } else {
-                    cell = ratio(s.requestsPerSecond(), b.requestsPerSecond()) + " / "
-                            + (s.requestsPerCpuSecond() == null || b.requestsPerCpuSecond() == null ? "–"
-                            : ratio(s.requestsPerCpuSecond(), b.requestsPerCpuSecond()));
-                }
+                String cell = ratioCell(report, server, p);
                 md.append(' ').append(cell).append(" |");
             }
             md.append('\n');
         }
         md.append('\n');
+    }
+
+    /** One cell of the ratio matrix: "req/s ratio / req per CPU-s ratio", or why there is none. */
+    static String ratioCell(Report report, String server, String profile) {
+        Summary s = report.summaries(profile).stream().filter(x -> x.server().equals(server)).findFirst().orElse(null);
+        Summary b = report.baseline(profile).orElse(null);
+        if (s == null) {
+            return "n/a";
+        }
+        if (!s.ok()) {
+            return s.status().name().toLowerCase(java.util.Locale.ROOT);
+        }
+        if (b == null) {
+            return "no peer";
+        }
+        return ratio(s.requestsPerSecond(), b.requestsPerSecond()) + " / "
+                + (s.requestsPerCpuSecond() == null || b.requestsPerCpuSecond() == null ? "–"
+                : ratio(s.requestsPerCpuSecond(), b.requestsPerCpuSecond()));
     }
 
     private static void profileTable(StringBuilder md, Report report, String profile) {
