@@ -194,8 +194,7 @@ public final class Main implements Callable<Integer> {
                 threads, launch, loadCpus, baselinePeer, projectRoot, outDir, work, ("./bench/run.sh " + String.join(" ", args)).strip(),
                 notes);
         Report report = new Driver(config, Machine.probe(projectRoot), log).run();
-        log.println("Report: " + outDir.resolve("report.md") + " (and report.json, throughput.svg, efficiency.svg, "
-                + "latency.svg); server logs: " + work);
+        log.println("Report: " + outDir + " (" + String.join(", ", ReportWriter.FILES) + "); server logs: " + work);
         long measured = report.runs().stream().filter(RunRecord::ok).count();
         return measured == 0 ? EXIT_NOTHING_MEASURED : 0;
     }
