@@ -49,6 +49,18 @@ class MainTest {
     }
 
     @Test
+    void portInUsePrintsOneLineAndExitsOne() throws Exception {
+        try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Process p = launch("--host", "127.0.0.1", "--port", Integer.toString(taken.getLocalPort()));
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(15, TimeUnit.SECONDS));
+            assertEquals(1, p.exitValue());
+            assertEquals(1, output.strip().lines().count(), output);
+            assertTrue(output.startsWith("stage01-blocking: cannot start: "), output);
+        }
+    }
+
+    @Test
     void badOptionPrintsOneLineAndExitsTwo() throws Exception {
         Process p = launch("--threads", "green");
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

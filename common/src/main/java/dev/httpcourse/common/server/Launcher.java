@@ -1,5 +1,6 @@
 package dev.httpcourse.common.server;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -17,6 +18,8 @@ public final class Launcher {
     /** How long in-flight requests get to finish after SIGTERM. */
     public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
     public static final int EXIT_USAGE = 2;
+    /** The server could not start, for example because its port is taken. */
+    public static final int EXIT_CANNOT_START = 1;
 
     private Launcher() {
     }
@@ -43,7 +46,13 @@ public final class Launcher {
         };
         Signal.handle(new Signal("TERM"), signal -> Thread.ofPlatform().start(shutdown));
         Signal.handle(new Signal("INT"), signal -> Thread.ofPlatform().start(shutdown));
-        server.start();
+        try {
+            server.start();
+        } catch (IOException e) {
+            // most often the port is taken: one line a person can act on, not a stack trace
+            System.err.println(name + ": cannot start: " + e.getMessage());
+            return EXIT_CANNOT_START;
+        }
         String details = server.describe().isEmpty() ? "" : " (" + server.describe() + ")";
         System.out.println(name + " ready on port " + server.port() + details);
         System.out.flush();
