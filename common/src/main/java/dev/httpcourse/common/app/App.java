@@ -4,6 +4,7 @@ import dev.httpcourse.common.http.HttpException;
 import dev.httpcourse.common.http.RequestHead;
 import dev.httpcourse.common.http.Response;
 import dev.httpcourse.common.http.Status;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -45,7 +46,7 @@ public final class App {
                 case "/baseline11" -> switch (method) {
                     case "GET", "HEAD" -> Exchange.respond(Response.text(Long.toString(
                             Math.addExact(param(head, "a"), param(head, "b")))));
-                    case "POST" -> new BaselinePost(param(head, "a") , param(head, "b"));
+                    case "POST" -> new BaselinePost(param(head, "a"), param(head, "b"));
                     default -> notAllowed("GET, HEAD, POST");
                 };
                 case "/upload" -> method.equals("POST") ? new Upload() : notAllowed("POST");
@@ -104,7 +105,7 @@ public final class App {
         }
 
         @Override
-        public void body(java.nio.ByteBuffer data) {
+        public void body(ByteBuffer data) {
             int n = data.remaining();
             if (length + n > MAX_DIGITS) {
                 throw new HttpException(Status.BAD_REQUEST, "body is not a short integer");
@@ -129,7 +130,7 @@ public final class App {
         private long bytes;
 
         @Override
-        public void body(java.nio.ByteBuffer data) {
+        public void body(ByteBuffer data) {
             bytes += data.remaining();
             data.position(data.limit());
         }

@@ -1,6 +1,7 @@
 package dev.httpcourse.common.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,7 +31,7 @@ public record Response(Status status, String contentType, byte[] body, List<Head
     }
 
     public Response withHeader(String name, String value) {
-        var all = new java.util.ArrayList<>(headers);
+        var all = new ArrayList<>(headers);
         all.add(new Header(name, value));
         return new Response(status, contentType, body, List.copyOf(all));
     }
