@@ -294,6 +294,32 @@ public abstract class HttpConformanceSuite {
             assertAnsweredInOrder(100);
         }
 
+        /**
+         * A response must not wait for the next request to be complete: a server that holds answers
+         * back while pipelined bytes are buffered, then blocks reading the rest, deadlocks with a
+         * client that waits for the answer before sending more.
+         */
+        @Test
+        void answersWhileTheNextPipelinedRequestIsIncomplete() throws IOException {
+            try (Client client = Client.connect(servers.port(SuiteLimits.CASES))) {
+                client.send("GET / HTTP/1.1\r\nHost: t\r\n\r\nGET /pipeline HTTP/1.1\r\n");
+                ok("Hello, World!").assertMatches(client.read(), "first request, second half sent");
+                client.send("Host: t\r\n\r\n");
+                ok("ok").assertMatches(client.read(), "second request, completed after the first answer");
+            }
+        }
+
+        /** RFC 9112 section 2.2: some clients send a CRLF after a POST body; it must not delay the answer. */
+        @Test
+        void answersWhenACrlfFollowsTheBody() throws IOException {
+            try (Client client = Client.connect(servers.port(SuiteLimits.CASES))) {
+                client.send("POST /upload HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\nhello\r\n");
+                ok("5").assertMatches(client.read(), "upload followed by a stray CRLF");
+                client.send("GET /pipeline HTTP/1.1\r\nHost: t\r\n\r\n");
+                ok("ok").assertMatches(client.read(), "the next request after the stray CRLF");
+            }
+        }
+
         /** {@code depth} requests of every endpoint in one write, each answer telling which request it is for. */
         private void assertAnsweredInOrder(int depth) throws IOException {
             var requests = new StringBuilder();

@@ -14,7 +14,10 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Stage 01: a {@link ServerSocket}, one acceptor thread, and one thread per connection, platform or
@@ -24,6 +27,8 @@ import java.util.concurrent.ThreadFactory;
 public final class BlockingServer implements Server {
     /** Connections waiting to be accepted: large, as 4,096 clients may connect at once. */
     static final int BACKLOG = 4096;
+    /** After a failed accept, how long to wait before the next: a failure usually repeats at once. */
+    static final long ACCEPT_RETRY_MILLIS = 50;
 
     private final ServerConfig config;
     private final ThreadMode mode;
@@ -33,6 +38,7 @@ public final class BlockingServer implements Server {
     private volatile boolean draining;
     private ServerSocket listener;
     private Thread acceptor;
+    private ScheduledExecutorService watchdog;
 
     public BlockingServer(ServerConfig config, ThreadMode mode) {
         this.config = config;
@@ -46,6 +52,16 @@ public final class BlockingServer implements Server {
         listener.setReuseAddress(true);
         listener.bind(new InetSocketAddress(config.host(), config.port()), BACKLOG);
         acceptor = Thread.ofPlatform().name("acceptor").start(this::acceptLoop);
+        // tag::s01-watchdog[]
+        // a write blocked longer than the idle timeout means a client that stopped reading: close it
+        long timeoutNanos = config.limits().idleTimeout().toNanos();
+        long periodMillis = Math.clamp(config.limits().idleTimeout().toMillis() / 4, 50, 1000);
+        watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("write-watchdog").factory());
+        watchdog.scheduleAtFixedRate(() -> {
+            long now = System.nanoTime();
+            connections.forEach(c -> c.closeIfWriteBlocked(timeoutNanos, now));
+        }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        // end::s01-watchdog[]
     }
 
     // tag::s01-accept-loop[]
@@ -56,27 +72,41 @@ public final class BlockingServer implements Server {
                 socket = listener.accept();
             } catch (IOException e) {
                 if (!draining) {
+                    // e.g. EMFILE, too many open files: it fails again at once, so pause rather than spin
                     System.err.println("accept failed: " + e.getMessage());
+                    pause(ACCEPT_RETRY_MILLIS);
                 }
                 continue;
             }
+            Connection connection = null;
             try {
                 socket.setTcpNoDelay(true); // responses are small and written whole: do not wait for more
                 if (connections.size() >= config.limits().maxConnections()) {
                     refuse(socket);
                     continue;
                 }
-                var connection = new Connection(socket, this, config.app(), config.limits(), encoder);
+                connection = new Connection(socket, this, config.app(), config.limits(), encoder);
                 connections.add(connection);
                 connectionThreads.newThread(connection).start();
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 // OutOfMemoryError here means "unable to create native thread": refuse this one, keep serving
                 System.err.println("cannot serve a connection: " + e);
+                if (connection != null) {
+                    connections.remove(connection);
+                }
                 closeQuietly(socket);
             }
         }
     }
     // end::s01-accept-loop[]
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     // tag::s01-refuse[]
     /** Over the connection limit: a 503 the client can understand beats a silent reset. */
@@ -98,6 +128,11 @@ public final class BlockingServer implements Server {
         synchronized (connections) {
             connections.notifyAll();
         }
+    }
+
+    /** Connections open now (for tests). */
+    int openConnections() {
+        return connections.size();
     }
 
     boolean isDraining() {
@@ -130,6 +165,7 @@ public final class BlockingServer implements Server {
             }
         }
         connections.forEach(Connection::closeQuietly); // grace is over: whatever is left is cut off
+        watchdog.shutdownNow();
         try {
             acceptor.join(grace.toMillis() + 1000);
         } catch (InterruptedException e) {

@@ -45,6 +45,7 @@ final class Connection implements Runnable {
     private final Limits limits;
     private final ResponseEncoder encoder;
     private State state = State.IDLE;
+    private volatile TimedOutputStream output;
 
     Connection(Socket socket, BlockingServer server, App app, Limits limits, ResponseEncoder encoder) {
         this.socket = socket;
@@ -71,32 +72,34 @@ final class Connection implements Runnable {
 
     // tag::s01-connection-loop[]
     private void doRun() throws IOException {
-        var input = new DeadlineInputStream(socket);
+        output = new TimedOutputStream(socket.getOutputStream());
+        // Responses wait in this buffer while pipelined requests are parsed; the input flushes it
+        // before any read that may block. A batch of pipelined requests thus costs one write.
+        var out = new BufferedOutputStream(output, 16 * 1024);
+        var input = new DeadlineInputStream(socket, out);
         var parser = new RequestParser(input, limits);
-        var out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
-        boolean keepAlive = true;
-        while (keepAlive) {
-            input.expireIn(limits.idleTimeout().toMillis());
-            if (!parser.awaitRequest() || !becomeBusy()) {
-                return; // the peer closed, or the server is draining
+        try {
+            boolean keepAlive = true;
+            while (keepAlive) {
+                input.expireIn(limits.idleTimeout().toMillis());
+                if (!parser.awaitRequest() || !becomeBusy()) {
+                    return; // the peer closed, or the server is draining
+                }
+                input.expireIn(limits.headerTimeout().toMillis());
+                RequestHead head;
+                try {
+                    head = parser.readHead();
+                } catch (HttpException e) {
+                    sendErrorAndClose(out, e.status(), e.getMessage());
+                    return;
+                } catch (SocketTimeoutException e) {
+                    sendErrorAndClose(out, Status.REQUEST_TIMEOUT, "request head not received in time");
+                    return;
+                }
+                keepAlive = serve(head, parser, input, out) && becomeIdle();
             }
-            input.expireIn(limits.headerTimeout().toMillis());
-            RequestHead head;
-            try {
-                head = parser.readHead();
-            } catch (HttpException e) {
-                sendErrorAndClose(out, e.status(), e.getMessage());
-                return;
-            } catch (SocketTimeoutException e) {
-                sendErrorAndClose(out, Status.REQUEST_TIMEOUT, "request head not received in time");
-                return;
-            }
-            keepAlive = serve(head, parser, input, out);
-            // flush only when no pipelined request is waiting: one write for a whole batch
-            if (!keepAlive || !parser.hasBufferedInput()) {
-                out.flush();
-            }
-            keepAlive = keepAlive && becomeIdle();
+        } finally {
+            out.flush(); // whatever ended the loop, the answers already given go out before the close
         }
     }
     // end::s01-connection-loop[]
@@ -198,6 +201,14 @@ final class Connection implements Runnable {
         }
         state = State.IDLE;
         return true;
+    }
+
+    /** Called by the server's watchdog: closes the connection if a write has been blocked too long. */
+    void closeIfWriteBlocked(long timeoutNanos, long now) {
+        TimedOutputStream o = output;
+        if (o != null && o.blockedLongerThan(timeoutNanos, now)) {
+            closeQuietly(); // the blocked write fails with a SocketException and the thread ends
+        }
     }
 
     /** Called by a stopping server: closes the connection if it is between requests. */

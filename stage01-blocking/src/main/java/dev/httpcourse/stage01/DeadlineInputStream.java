@@ -1,6 +1,7 @@
 package dev.httpcourse.stage01;
 
 import java.io.FilterInputStream;
+import java.io.Flushable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -10,15 +11,20 @@ import java.net.SocketTimeoutException;
  * A socket's input with a deadline: before each read it sets {@code SO_TIMEOUT} to the time left,
  * so a slowloris client sending one byte a second cannot stretch a 10 s header timeout forever, as
  * it could with a plain per-read timeout.
+ *
+ * <p>Before each read it also flushes the connection's pending responses: a read may block, and a
+ * server must never wait for a client while holding answers that client may be waiting for.
  */
 final class DeadlineInputStream extends FilterInputStream {
     private final Socket socket;
+    private final Flushable pendingOutput;
     private long deadlineNanos = Long.MAX_VALUE;
     private long perReadMillis;
 
-    DeadlineInputStream(Socket socket) throws IOException {
+    DeadlineInputStream(Socket socket, Flushable pendingOutput) throws IOException {
         super(socket.getInputStream());
         this.socket = socket;
+        this.pendingOutput = pendingOutput;
     }
 
     // tag::s01-deadline[]
@@ -43,6 +49,7 @@ final class DeadlineInputStream extends FilterInputStream {
                 throw new SocketTimeoutException("deadline passed");
             }
         }
+        pendingOutput.flush();
         socket.setSoTimeout((int) Math.min(millis, Integer.MAX_VALUE));
         return super.read(b, off, len);
     }

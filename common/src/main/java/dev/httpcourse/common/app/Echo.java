@@ -11,7 +11,7 @@ import java.nio.ByteBuffer;
 /**
  * {@code POST /echo}: the body back with the request's Content-Type. The body is held whole to be
  * sent with a Content-Length, so it has its own small cap, {@link #MAX_BYTES}, below the server's
- * body limit: thousands of connections echoing at once must not add up to gigabytes.
+ * body limit, so what echo holds is bounded by connections times 1 MiB rather than by the body limit.
  */
 final class Echo implements Exchange {
     public static final int MAX_BYTES = 1024 * 1024;

@@ -99,10 +99,12 @@ public final class ChunkedDecoder {
                 int digit = HttpChars.hexValue(b);
                 if (digit >= 0) {
                     countLine();
-                    chunkRemaining = chunkRemaining * 16 + digit;
-                    if (chunkRemaining > maxBodyBytes - bodyBytes) {
+                    // check before shifting, so the size can never overflow, whatever the body limit
+                    long room = maxBodyBytes - bodyBytes;
+                    if (digit > room || chunkRemaining > (room - digit) / 16) {
                         throw new HttpException(Status.CONTENT_TOO_LARGE, "chunked body larger than " + maxBodyBytes + " bytes");
                     }
+                    chunkRemaining = chunkRemaining * 16 + digit;
                     state = State.SIZE;
                 } else if (state == State.SIZE && b == ';') {
                     countLine();

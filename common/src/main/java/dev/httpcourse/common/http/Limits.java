@@ -37,8 +37,15 @@ public record Limits(
     /** A chunk-size line (size and extensions) longer than this is refused; extensions are skipped anyway. */
     public static final int MAX_CHUNK_LINE_BYTES = 4 * 1024;
 
+    /**
+     * Upper bound of the request-line and header-section limits: a parser may buffer that much per
+     * connection, so a careless option must not make every connection allocate gigabytes.
+     */
+    public static final int MAX_LINE_LIMIT_BYTES = 1024 * 1024;
+
     public Limits {
-        if (maxRequestLineBytes < 16 || maxHeaderBytes < 16 || maxHeaderCount < 1 || maxBodyBytes < 0
+        if (maxRequestLineBytes < 16 || maxHeaderBytes < 16 || maxRequestLineBytes > MAX_LINE_LIMIT_BYTES
+                || maxHeaderBytes > MAX_LINE_LIMIT_BYTES || maxHeaderCount < 1 || maxBodyBytes < 0
                 || maxConnections < 1 || idleTimeout.isNegative() || idleTimeout.isZero()
                 || headerTimeout.isNegative() || headerTimeout.isZero()) {
             throw new IllegalArgumentException("limits out of range: " + this);

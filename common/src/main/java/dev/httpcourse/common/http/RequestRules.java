@@ -201,18 +201,15 @@ public final class RequestRules {
 
     /** RFC 9110 section 10.1.1: {@code 100-continue} is the only expectation; HTTP/1.0 ignores it. */
     static boolean expectContinue(Version version, List<Header> headers) {
-        String expect = null;
+        boolean expectContinue = false;
         for (Header h : headers) {
-            if (h.is("Expect")) {
-                expect = h.value();
+            if (h.is("Expect") && version == Version.HTTP_1_1) {
+                if (!h.value().equalsIgnoreCase("100-continue")) {
+                    throw new HttpException(Status.EXPECTATION_FAILED, "unsupported expectation");
+                }
+                expectContinue = true;
             }
         }
-        if (expect == null || version == Version.HTTP_1_0) {
-            return false;
-        }
-        if (expect.equalsIgnoreCase("100-continue")) {
-            return true;
-        }
-        throw new HttpException(Status.EXPECTATION_FAILED, "unsupported expectation");
+        return expectContinue;
     }
 }

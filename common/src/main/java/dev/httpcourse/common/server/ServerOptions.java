@@ -60,7 +60,8 @@ public final class ServerOptions {
             limits = new Limits(maxRequestLine, maxHeaderBytes, maxHeaders, maxBody, seconds(idleTimeoutSeconds),
                     seconds(headerTimeoutSeconds), maxConnections);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "limits out of range: each must be positive (request line and header bytes at least 16)");
+            throw new ParameterException(spec.commandLine(), "limits out of range: each must be positive, request line and header bytes between 16 and "
+                    + Limits.MAX_LINE_LIMIT_BYTES);
         }
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, not " + port);

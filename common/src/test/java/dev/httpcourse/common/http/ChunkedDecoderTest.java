@@ -69,6 +69,7 @@ class ChunkedDecoderTest {
                 Arguments.of("41\r\n", Status.CONTENT_TOO_LARGE),
                 Arguments.of("FFFFFFFFFFFFFFFFFFFFFFFF\r\n", Status.CONTENT_TOO_LARGE),
                 Arguments.of("20\r\n" + "x".repeat(32) + "\r\n21\r\n", Status.CONTENT_TOO_LARGE),
+                Arguments.of("40\r\n" + "x".repeat(64) + "\r\n1\r\n", Status.CONTENT_TOO_LARGE),
                 Arguments.of("0\r\nX-Long: " + "y".repeat(40) + "\r\n", Status.REQUEST_HEADER_FIELDS_TOO_LARGE),
                 Arguments.of("1;" + "e".repeat(Limits.MAX_CHUNK_LINE_BYTES) + "\r\n", Status.BAD_REQUEST));
     }
@@ -78,6 +79,20 @@ class ChunkedDecoderTest {
     void refusesMalformedOrOversizedBodies(String input, Status status) {
         var e = assertThrows(HttpException.class, () -> decode(input, input.length()));
         assertEquals(status, e.status(), e.getMessage());
+    }
+
+    @Test
+    void chunkSizeCannotOverflowWhateverTheBodyLimit() {
+        var decoder = new ChunkedDecoder(Limits.defaults().withMaxBodyBytes(Long.MAX_VALUE));
+        for (String size : new String[] {"10000000000000000", "7fffffffffffffff0", "FFFFFFFFFFFFFFFFF"}) {
+            decoder.reset();
+            ByteBuffer in = ascii(size + "\r\n");
+            var e = assertThrows(HttpException.class, () -> decoder.decode(in, data -> data.position(data.limit())), size);
+            assertEquals(Status.CONTENT_TOO_LARGE, e.status());
+        }
+        decoder.reset();
+        assertFalse(decoder.decode(ascii("7fffffffffffffff\r\nab"), data -> data.position(data.limit())),
+                "the largest size that fits is accepted");
     }
 
     private static String decode(String input, int pieceSize) {

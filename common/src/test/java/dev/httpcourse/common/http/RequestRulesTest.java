@@ -48,7 +48,8 @@ class RequestRulesTest {
                 Arguments.of(Status.BAD_REQUEST, new String[] {"Host", "a", "Transfer-Encoding", "\"chunked\""}),
                 Arguments.of(Status.BAD_REQUEST, new String[] {"Host", "a", "Transfer-Encoding", ""}),
                 Arguments.of(Status.NOT_IMPLEMENTED, new String[] {"Host", "a", "Transfer-Encoding", "gzip, chunked"}),
-                Arguments.of(Status.EXPECTATION_FAILED, new String[] {"Host", "a", "Expect", "200-ok"}));
+                Arguments.of(Status.EXPECTATION_FAILED, new String[] {"Host", "a", "Expect", "200-ok"}),
+                Arguments.of(Status.EXPECTATION_FAILED, new String[] {"Host", "a", "Expect", "bogus", "Expect", "100-continue"}));
     }
 
     @ParameterizedTest
@@ -64,6 +65,14 @@ class RequestRulesTest {
         assertEquals(BodyFraming.NONE, validate(Version.HTTP_1_1, "Host", "a", "Content-Length", "0").framing());
         assertEquals(BodyFraming.CHUNKED, validate(Version.HTTP_1_1, "Host", "a", "transfer-encoding", "Chunked").framing());
         assertEquals(BodyFraming.NONE, validate(Version.HTTP_1_1, "Host", "a").framing());
+    }
+
+    @Test
+    void limitsRefuseLineBuffersLargerThanTheCap() {
+        assertThrows(IllegalArgumentException.class,
+                () -> Limits.defaults().withMaxHeaderBytes(Limits.MAX_LINE_LIMIT_BYTES + 1));
+        assertThrows(IllegalArgumentException.class, () -> Limits.defaults().withMaxRequestLineBytes(Integer.MAX_VALUE));
+        assertEquals(Limits.MAX_LINE_LIMIT_BYTES, Limits.defaults().withMaxHeaderBytes(Limits.MAX_LINE_LIMIT_BYTES).maxHeaderBytes());
     }
 
     @Test

@@ -67,7 +67,7 @@ class ServerOptionsTest {
     @Test
     void badOptionsGiveOneLineAndExitCode2() {
         for (String[] args : new String[][] {
-            {"--port", "x"}, {"--port", "70000"}, {"--nope"}, {"--max-body", "-1"}, {"--idle-timeout", "0"},
+            {"--port", "x"}, {"--port", "70000"}, {"--max-header-bytes", "2147483647"}, {"--nope"}, {"--max-body", "-1"}, {"--idle-timeout", "0"},
             {"--dataset", "/does/not/exist.json"}}) {
             Run run = run(args);
             assertEquals(2, run.exitCode(), String.join(" ", args));

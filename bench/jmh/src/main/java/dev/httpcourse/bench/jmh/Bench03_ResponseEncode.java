@@ -37,8 +37,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * measures the encoding). Each head is about 130 bytes. For hello the head is the work, and its
  * B/op is the price of building it in a fresh ByteArrayOutputStream, with a String and a byte[]
  * for the content type and the length, and a copy at the end. For json the body's copy joins it,
- * which allocates nothing; but B/op also shows a head that outgrows the 128 bytes the encoder
- * reserves at first (the json head, at 134, does), since the array is then grown by copying. The
+ * which allocates nothing. A head that outgrew the encoder's first array (192 bytes plus 32 per
+ * extra field) would show here as a jump in B/op, since the array is then grown by copying. The
  * Date field costs almost nothing: HttpDate formats it once a second.
  *
  * HOW TO RUN IT

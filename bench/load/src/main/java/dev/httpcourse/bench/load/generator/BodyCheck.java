@@ -8,7 +8,7 @@ import java.util.Arrays;
 
 /**
  * What a correct response body to one request template looks like. The generator checks a sample
- * of responses (the first on every new connection, then one in a hundred), so a server that
+ * of responses (the first on each connection, not again after a reconnect, then one in a hundred), so a server that
  * answers fast but wrong is caught rather than ranked.
  */
 public sealed interface BodyCheck {
