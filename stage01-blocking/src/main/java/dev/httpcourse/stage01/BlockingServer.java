@@ -88,6 +88,9 @@ public final class BlockingServer implements Server {
                 connection = new Connection(socket, this, config.app(), config.limits(), encoder);
                 connections.add(connection);
                 connectionThreads.newThread(connection).start();
+                if (draining) {
+                    connection.closeIfIdle(); // accepted as stop() began, possibly after it closed the idle ones
+                }
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 // OutOfMemoryError here means "unable to create native thread": refuse this one, keep serving
                 System.err.println("cannot serve a connection: " + e);
@@ -165,9 +168,13 @@ public final class BlockingServer implements Server {
             }
         }
         connections.forEach(Connection::closeQuietly); // grace is over: whatever is left is cut off
-        watchdog.shutdownNow();
+        if (watchdog != null) {
+            watchdog.shutdownNow();
+        }
         try {
-            acceptor.join(grace.toMillis() + 1000);
+            if (acceptor != null) {
+                acceptor.join(grace.toMillis() + 1000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -41,8 +41,11 @@ public final class Launcher {
     public static int serve(String name, Server server) throws Exception {
         var stopped = new CountDownLatch(1);
         Runnable shutdown = () -> {
-            server.stop(SHUTDOWN_GRACE);
-            stopped.countDown();
+            try {
+                server.stop(SHUTDOWN_GRACE);
+            } finally {
+                stopped.countDown(); // whatever stop() did, the process must not hang
+            }
         };
         Signal.handle(new Signal("TERM"), signal -> Thread.ofPlatform().start(shutdown));
         Signal.handle(new Signal("INT"), signal -> Thread.ofPlatform().start(shutdown));
