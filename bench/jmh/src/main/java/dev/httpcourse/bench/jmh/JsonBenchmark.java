@@ -1,18 +1,9 @@
 package dev.httpcourse.bench.jmh;
 
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What every JSON encoder's benchmark shares: the counts, the multiplier, the settings and the one
@@ -20,14 +11,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * the body of {@code GET /json/{count}?m=M} (see {@code dev.httpcourse.common.app.Bench02_JsonJackson});
  * stage 05's own writer is meant to add a second subclass, measured the same way.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 3, time = 1)
-// FFM stages need native access; JMH 1.37 itself still calls sun.misc.Unsafe, which JDK 24+ warns about
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"})
-public abstract class JsonBenchmark {
+public abstract class JsonBenchmark extends CourseBenchmark {
     /** The multiplier {@code m}; it changes the totals, not the amount of work. */
     public static final long MULTIPLIER = 4;
 

@@ -1,17 +1,8 @@
 package dev.httpcourse.bench.jmh;
 
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What every stage's parser benchmark shares, so that the stages are measured the same way: the
@@ -24,14 +15,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * rather than parsing one request over and over: a parser that met only one input would have its
  * branches predicted perfectly, which a server never enjoys.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 3, time = 1)
-// FFM stages need native access; JMH 1.37 itself still calls sun.misc.Unsafe, which JDK 24+ warns about
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"})
-public abstract class ParserBenchmark {
+public abstract class ParserBenchmark extends CourseBenchmark {
 
     /** A group of {@link RequestCorpus} or one request's name: {@code -p requests=browser-chrome-page}. */
     @Param({RequestCorpus.ARENA, RequestCorpus.BROWSER})
