@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 // tag::s02-event-loop-doc[]
 /**
@@ -53,6 +54,8 @@ public final class EventLoop {
     private final AtomicBoolean sleeping = new AtomicBoolean();
     private final List<Listener> listeners = new ArrayList<>();
     private final Thread thread;
+    /** Made once: a method reference written at the call would be a new object per select. */
+    private final Consumer<SelectionKey> onReady = this::onReady;
     private boolean draining;
     private boolean stopping;
     private long now;
@@ -146,10 +149,10 @@ public final class EventLoop {
                 long toTick = timers.nanosToNextTick(System.nanoTime());
                 sleeping.set(true);
                 if (!tasks.isEmpty() || toTick == 0) {
-                    selector.selectNow(this::onReady);
+                    selector.selectNow(onReady);
                 } else {
                     // the Consumer form fills no selected-key set: no HashSet, no iterator per select
-                    selector.select(this::onReady, toTick < 0 ? 0 : Math.max(1, (toTick + 999_999) / 1_000_000));
+                    selector.select(onReady, toTick < 0 ? 0 : Math.max(1, (toTick + 999_999) / 1_000_000));
                 }
                 sleeping.set(false);
                 now = System.nanoTime();
