@@ -71,7 +71,7 @@ final class ExpectationCases {
                         Expect: 100-continue\r
                         Content-Length: 5\r
                         \r
-                        """).answers(notAllowed("GET, HEAD")).thenCloses().headParses(),
+                        """).answers(notAllowed("GET, HEAD, OPTIONS")).thenCloses().headParses(),
                 RequestCase.of("answersBadQueryAtOnceWithoutContinue", """
                         POST /baseline11?a=x&b=1 HTTP/1.1\r
                         Host: t\r

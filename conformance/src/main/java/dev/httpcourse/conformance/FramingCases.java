@@ -108,10 +108,17 @@ final class FramingCases {
                         Content-Length:\r
                         \r
                         """),
-                refused("answers413ForContentLengthBeyondAnyLong", 413, """
+                // not a length at all, so 400; 413 is for a well-formed length over the limit
+                refused("refusesContentLengthBeyondAnyNumber", 400, """
                         POST /upload HTTP/1.1\r
                         Host: t\r
-                        Content-Length: 99999999999999999999999\r
+                        Content-Length: 99999999999999999999\r
+                        \r
+                        """),
+                refused("refusesContentLengthOfTwoToTheSixtyThird", 400, """
+                        POST /upload HTTP/1.1\r
+                        Host: t\r
+                        Content-Length: 9223372036854775808\r
                         \r
                         """),
                 RequestCase.of("acceptsContentLengthWithLeadingZeros", """
