@@ -58,6 +58,11 @@ final class EndpointCases {
                         Host: t\r
                         \r
                         """).answers(ok("55")),
+                RequestCase.of("matchesWholeQueryParameterNames", """
+                        GET /baseline11?aa=100&a=1&ba=7&b=2 HTTP/1.1\r
+                        Host: t\r
+                        \r
+                        """).answers(ok("3")),
                 RequestCase.of("answersFieldsOnlyOnHeadBaseline", """
                         HEAD /baseline11?a=13&b=42 HTTP/1.1\r
                         Host: t\r

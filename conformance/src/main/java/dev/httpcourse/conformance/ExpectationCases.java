@@ -105,6 +105,14 @@ final class ExpectationCases {
                         Expect: the-unexpected\r
                         \r
                         """),
+                RequestCase.refused("answers417WhenAnyExpectFieldIsUnknown", 417, """
+                        POST /upload HTTP/1.1\r
+                        Host: t\r
+                        Expect: bogus\r
+                        Expect: 100-continue\r
+                        Content-Length: 5\r
+                        \r
+                        hello"""),
                 RequestCase.refused("answers417ForExpectationList", 417, """
                         POST /upload HTTP/1.1\r
                         Host: t\r

@@ -139,6 +139,25 @@ final class FramingCases {
                         0\r
                         \r
                         """),
+                refused("refusesQuotedChunkedCoding", 400, """
+                        POST /upload HTTP/1.1\r
+                        Host: t\r
+                        Transfer-Encoding: "chunked"\r
+                        \r
+                        0\r
+                        \r
+                        """),
+                // RFC 9110 section 5.6.1: empty list elements do not count
+                RequestCase.of("acceptsEmptyListElementsAroundChunked", """
+                        POST /upload HTTP/1.1\r
+                        Host: t\r
+                        Transfer-Encoding: , chunked,\r
+                        \r
+                        2\r
+                        ab\r
+                        0\r
+                        \r
+                        """).answers(ok("2")).headParses(),
                 refused("refusesUnknownCodingResemblingChunked", 400, """
                         POST /upload HTTP/1.1\r
                         Host: t\r
