@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         description = "Stage 02: a non-blocking HTTP/1.1 server, one thread and one selector for every connection.")
 public final class Main implements Callable<Integer> {
     @Option(names = "--buffers", paramLabel = "direct|heap", converter = BuffersConverter.class,
-            description = "Where I/O buffers live (default: direct, or -Dhttpcourse.buffers).")
+            description = "Where I/O buffers live (default: heap, or -Dhttpcourse.buffers).")
     BufferPool.Kind buffers;
 
     @Mixin

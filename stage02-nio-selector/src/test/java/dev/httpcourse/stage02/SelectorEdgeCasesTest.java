@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What the event loop must get right beyond the shared suite: a half-close after a complete
  * request, a pipeline far deeper than any buffer, a reader slower than the server, and resets that
- * leave buffers behind.
+ * leave buffers behind. With direct buffers, so that the path the conformance binding (heap) does
+ * not take is served by a whole server too.
  */
 class SelectorEdgeCasesTest {
     private static final String PIPELINE = "GET /pipeline HTTP/1.1\r\nHost: t\r\n\r\n";
