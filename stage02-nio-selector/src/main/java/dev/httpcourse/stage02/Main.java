@@ -21,7 +21,13 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BufferPool.Kind kind = buffers != null ? buffers : BufferPool.Kind.fromSystemProperty();
+        BufferPool.Kind kind;
+        try {
+            kind = buffers != null ? buffers : BufferPool.Kind.fromSystemProperty();
+        } catch (IllegalArgumentException e) {
+            System.err.println("stage02-nio-selector: " + e.getMessage());
+            return Launcher.EXIT_USAGE;
+        }
         return Launcher.serve("stage02-nio-selector", new SelectorServer(options.config(1), kind));
     }
 
