@@ -82,15 +82,21 @@ final class ProfileRounds {
         double windowSeconds = config.duration().toMillis() / 1000.0;
         double warmupSeconds = config.warmup().toMillis() / 1000.0;
         try {
+            // A server that fails before the rounds takes its windows out of the plan at once; one that
+            // fails during them, window by window as its turns come.
             for (Entry e : entries) {
                 start(e);
                 progress.done(e.active() ? Driver.OVERHEAD_GUESS_SECONDS
                         : Driver.OVERHEAD_GUESS_SECONDS + warmupSeconds + config.repetitions() * windowSeconds);
             }
+            var measured = new ArrayList<Entry>();
             for (Entry e : entries) {
                 if (e.active()) {
                     warmUp(e);
                     progress.done(e.active() ? warmupSeconds : warmupSeconds + config.repetitions() * windowSeconds);
+                }
+                if (e.active()) {
+                    measured.add(e);
                 }
             }
             for (int round = 0; round < config.repetitions(); round++) {
@@ -98,7 +104,11 @@ final class ProfileRounds {
                 int position = 0;
                 for (int i : order) {
                     Entry e = entries.get(i);
+                    if (!measured.contains(e)) {
+                        continue;
+                    }
                     if (!e.active()) {
+                        progress.done(windowSeconds);
                         continue;
                     }
                     position++;

@@ -8,7 +8,8 @@ import java.util.Locale;
  * how long is left. Plain lines, so it reads the same in a terminal, a CI log or a file.
  *
  * <p>The plan is a sum of guessed seconds (start-ups, warm-ups, windows); as steps finish, the time
- * left is the guess for what remains, scaled by how the guesses have held up so far. A server that
+ * left is the guess for what remains, scaled by how the guesses have held up so far (connecting,
+ * draining and reading /proc add a little to every window). A server that
  * fails to start skips its warm-up and windows, and the plan shrinks by their guesses.
  */
 final class Progress {
@@ -56,10 +57,14 @@ final class Progress {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** The guess for what is left, times how long steps took against their guesses, less the current step's time. */
+    /**
+     * The guess for what is left, less the current step's time; once a tenth of the plan is done,
+     * scaled by how long steps took against their guesses. Not before: a first start-up that beats
+     * its guess would otherwise halve the estimate for windows whose length is fixed.
+     */
     double remaining() {
         double took = (doneAt - start) / 1e9;
-        double pace = doneGuess > 0 && took > 0 ? took / doneGuess : 1;
+        double pace = doneGuess >= plannedSeconds / 10 && took > 0 ? took / doneGuess : 1;
         double inStep = (System.nanoTime() - doneAt) / 1e9;
         return Math.max(0, (plannedSeconds - doneGuess) * pace - inStep);
     }

@@ -40,13 +40,16 @@ class RoundsTest {
     @Test
     void progressPlansFromGuessesAndScalesByThePaceSoFar() throws Exception {
         var out = new ByteArrayOutputStream();
-        var progress = new Progress(new PrintStream(out, true, StandardCharsets.UTF_8), 2, 100);
-        assertEquals(100, progress.remaining(), 1);
-        Thread.sleep(200);
-        progress.done(0.1); // took about twice its guess
+        var progress = new Progress(new PrintStream(out, true, StandardCharsets.UTF_8), 2, 1);
+        assertEquals(1, progress.remaining(), 0.05);
+        Thread.sleep(50);
+        progress.done(0.05); // under a tenth of the plan: the guess stands, however long it took
+        assertEquals(0.95, progress.remaining(), 0.05);
+        Thread.sleep(150);
+        progress.done(0.05); // a tenth done in about twice its guess: the rest is scaled to match
         double left = progress.remaining();
-        assertTrue(left > 99.9 * 1.5 && left < 99.9 * 3, "remaining " + left);
-        progress.done(99.9);
+        assertTrue(left > 0.9 * 1.5 && left < 0.9 * 4, "remaining " + left);
+        progress.done(0.9);
         assertEquals(0, progress.remaining(), 1e-9);
         progress.startProfile("baseline", 3);
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("[1/2] baseline · 3 servers"));

@@ -28,7 +28,7 @@ public record RunRecord(String server, String profile, int repetition, Status st
      * Other processes using more than this share of the machine's CPU during a window make it busy.
      * A tenth: the differences the book draws conclusions from are a tenth and up, and on a machine
      * the server and the generator already fill, CPU taken by others is capacity taken from them;
-     * a quiet machine's own background (daemons, the terminal) stays near one per cent.
+     * the quietest windows measured on the course's machine had about two per cent.
      */
     public static final double BUSY_SHARE = 0.10;
 
