@@ -1,6 +1,5 @@
 package dev.httpcourse.stage02;
 
-import dev.httpcourse.common.http.Limits;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
@@ -60,7 +59,7 @@ final class Connection extends TimerWheel.Entry {
     void register(Selector selector) throws ClosedChannelException {
         key = channel.register(selector, SelectionKey.OP_READ, this);
         interest = SelectionKey.OP_READ;
-        loop.timers().schedule(this, loop.now() + loop.limits().idleTimeout().toNanos());
+        loop.timers().schedule(this, loop.now() + loop.idleTimeoutNanos());
     }
 
     boolean isCounted() {
@@ -160,18 +159,17 @@ final class Connection extends TimerWheel.Entry {
     /** The one deadline that matters now: write stall, header, or idle (body reads count as activity). */
     private void scheduleDeadline() {
         long now = loop.now();
-        Limits limits = loop.limits();
         long deadline;
         if (!output.isEmpty()) {
-            deadline = lastWriteAt + limits.idleTimeout().toNanos(); // the client stopped reading
+            deadline = lastWriteAt + loop.idleTimeoutNanos(); // the client stopped reading
         } else if (protocol.phase() == Http1Protocol.Phase.HEAD) {
             if (headStartedAt < 0) {
                 headStartedAt = now;
             }
             // from the head's first byte, not from the last: a byte a second must not keep a slowloris alive
-            deadline = headStartedAt + limits.headerTimeout().toNanos();
+            deadline = headStartedAt + loop.headerTimeoutNanos();
         } else {
-            deadline = now + limits.idleTimeout().toNanos();
+            deadline = now + loop.idleTimeoutNanos();
         }
         if (protocol.phase() != Http1Protocol.Phase.HEAD) {
             headStartedAt = -1;

@@ -44,6 +44,8 @@ public final class EventLoop {
     private final String name;
     private final App app;
     private final Limits limits;
+    private final long idleTimeoutNanos;
+    private final long headerTimeoutNanos;
     private final ResponseEncoder encoder;
     private final ConnectionLimit connectionLimit;
     private final BufferPool pool;
@@ -66,6 +68,8 @@ public final class EventLoop {
         this.name = name;
         this.app = app;
         this.limits = limits;
+        this.idleTimeoutNanos = limits.idleTimeout().toNanos();
+        this.headerTimeoutNanos = limits.headerTimeout().toNanos();
         this.encoder = encoder;
         this.connectionLimit = connectionLimit;
         // a buffer must hold the longest line a head may have, so that the parser can always finish one
@@ -246,6 +250,14 @@ public final class EventLoop {
 
     Limits limits() {
         return limits;
+    }
+
+    long idleTimeoutNanos() {
+        return idleTimeoutNanos;
+    }
+
+    long headerTimeoutNanos() {
+        return headerTimeoutNanos;
     }
 
     ResponseEncoder encoder() {
