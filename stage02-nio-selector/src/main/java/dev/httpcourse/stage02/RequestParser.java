@@ -38,7 +38,9 @@ import java.util.List;
  * example by {@link ByteBuffer#compact()}) and calls again once more have been appended.
  *
  * <p>The parser reads the buffer only through absolute {@code get(int)}, so heap, direct and
- * {@code MemorySegment}-backed buffers all work: stage 04 feeds it views of off-heap ring memory.
+ * {@code MemorySegment}-backed buffers all work: stage 04 feeds it views of off-heap ring memory. A
+ * complete line of an off-heap buffer is copied once to the heap before it is checked and cut into
+ * Strings, which need a {@code byte[]} anyway.
  * It holds no buffer of its own, so an idle connection's parser costs a few dozen bytes.
  */
 public final class RequestParser {
@@ -48,6 +50,8 @@ public final class RequestParser {
     private static final String GET = "GET";
     private static final String POST = "POST";
     private static final String HEAD = "HEAD";
+    /** Where lines of direct buffers are copied to be checked and cut into Strings; see {@link #onHeap}. */
+    private static final ThreadLocal<ByteBuffer> LINE_COPY = ThreadLocal.withInitial(() -> ByteBuffer.allocate(1024));
 
     private final Limits limits;
     private State state = State.REQUEST_LINE;
@@ -102,16 +106,20 @@ public final class RequestParser {
             int start = in.position();
             in.position(cr + 2);
             scanned = 0;
-            if (requestLine) {
-                if (cr > start) { // an empty line before the request line is skipped
-                    requestLine(in, start, cr);
-                    headers = new ArrayList<>(8);
-                    state = State.FIELD_LINE;
+            if (cr == start) {
+                if (!requestLine) {
+                    return complete();
                 }
-            } else if (cr == start) {
-                return complete();
+                continue; // an empty line before the request line is skipped
+            }
+            ByteBuffer line = onHeap(in, start, cr);
+            int from = line == in ? start : 0;
+            if (requestLine) {
+                requestLine(line, from, from + cr - start);
+                headers = new ArrayList<>(8);
+                state = State.FIELD_LINE;
             } else {
-                fieldLine(in, start, cr);
+                fieldLine(line, from, from + cr - start);
             }
         }
     }
@@ -243,12 +251,30 @@ public final class RequestParser {
         headers.add(new Header(string(in, start, colon), string(in, valueStart, valueEnd)));
     }
 
+    /**
+     * The line {@code [start, end)} where Strings can be made from it without another copy: the
+     * buffer itself when it is backed by an array, else the line copied once into a heap buffer of
+     * the thread's (an event loop's thread parses one line at a time), at index 0.
+     */
+    private static ByteBuffer onHeap(ByteBuffer in, int start, int end) {
+        if (in.hasArray()) {
+            return in;
+        }
+        ByteBuffer copy = LINE_COPY.get();
+        if (copy.capacity() < end - start) {
+            copy = ByteBuffer.allocate(Math.max(end - start, 2 * copy.capacity()));
+            LINE_COPY.set(copy);
+        }
+        copy.put(0, in, start, end - start);
+        return copy;
+    }
+
     /** Latin-1, so every byte maps to one char: the checks above already limit what may appear. */
     private static String string(ByteBuffer in, int from, int to) {
         if (in.hasArray()) {
             return new String(in.array(), in.arrayOffset() + from, to - from, StandardCharsets.ISO_8859_1);
         }
-        byte[] bytes = new byte[to - from];
+        byte[] bytes = new byte[to - from]; // not reached from parse(), which hands over heap lines only
         in.get(from, bytes);
         return new String(bytes, StandardCharsets.ISO_8859_1);
     }
