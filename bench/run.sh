@@ -44,4 +44,5 @@ if [[ -z "$java_home" || ! -x "$java_home/bin/java" ]]; then
     exit 1
 fi
 
-exec "$java_home/bin/java" -Xmx1g -jar "$jar" "$@"
+# BENCH_MAIN runs another tool of the same jar (bench/loop-stall.sh sets it).
+exec "$java_home/bin/java" -Xmx1g -cp "$jar" "${BENCH_MAIN:-dev.httpcourse.bench.load.Main}" "$@"
