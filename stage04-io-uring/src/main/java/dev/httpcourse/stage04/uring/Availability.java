@@ -74,16 +74,18 @@ public final class Availability {
             }
             return null;
         } catch (ErrnoException e) {
-            return explain(e, kernel);
+            return explain(e, kernel, read("/proc/sys/kernel/io_uring_disabled"), seccompMode());
         } catch (RuntimeException | LinkageError e) {
             return "io_uring could not be set up: " + e;
         }
     }
 
-    static String explain(ErrnoException e, String kernel) {
-        String seccomp = seccompMode();
+    /**
+     * Why setup failed, from its errno, the sysctl {@code kernel.io_uring_disabled} and the
+     * process's seccomp mode (each null when unknown).
+     */
+    static String explain(ErrnoException e, String kernel, String disabled, String seccomp) {
         if (e.is(Errno.EPERM)) {
-            String disabled = read("/proc/sys/kernel/io_uring_disabled");
             if ("2".equals(disabled)) {
                 return "io_uring is disabled for every process (sysctl kernel.io_uring_disabled=2)";
             }
