@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Setting a ring up and tearing it down, against the real kernel. */
 @ExtendWith(RequiresIoUring.class)
+@Timeout(60) // a ring test that waits forever is a bug: fail it instead of hanging the build
 class RingLifecycleTest {
 
     @Test

@@ -19,10 +19,12 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Operations through the rings, against real sockets and the real kernel. */
 @ExtendWith(RequiresIoUring.class)
+@Timeout(60) // a ring test that waits forever is a bug: fail it instead of hanging the build
 class RingOperationsTest {
     private static final int OP_NOP = 1, OP_SEND = 2, OP_RECV = 3, OP_ACCEPT = 4, OP_CANCEL = 5;
 
