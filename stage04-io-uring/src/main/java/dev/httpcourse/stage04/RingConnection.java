@@ -141,6 +141,7 @@ final class RingConnection {
         }
         if (!output.isEmpty() && !sendInFlight) {
             sendInFlight = true;
+            lastWriteAt = loop.now(); // the write-stall clock runs from the latest SEND, not the latest completion
             ring.prepSend(fd, output.buffer(), output.start(), output.length(), userData(OP_SEND));
         }
         if (output.isEmpty() && !sendInFlight) {
