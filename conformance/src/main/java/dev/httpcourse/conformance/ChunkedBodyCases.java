@@ -8,8 +8,9 @@ import java.util.stream.Stream;
 
 /**
  * Chunked bodies (RFC 9112 section 7.1): sizes in hex of either case, extensions and trailers
- * accepted and skipped; malformed sizes and missing CRLFs refused with 400; sizes beyond the body
- * limit, or beyond any number, refused with 413 before a byte of them is read.
+ * checked against their grammar and skipped; malformed sizes and extensions, sizes beyond any number
+ * and missing CRLFs refused with 400; sizes beyond the body limit refused with 413 before a byte of
+ * them is read.
  */
 final class ChunkedBodyCases {
     private static final String UPLOAD = """
@@ -49,6 +50,18 @@ final class ChunkedBodyCases {
                         """).answers(ok("5")),
                 RequestCase.of("skipsSeveralChunkExtensions", UPLOAD + """
                         5;a=1;b=2\r
+                        hello\r
+                        0\r
+                        \r
+                        """).answers(ok("5")),
+                RequestCase.of("skipsChunkExtensionWithWhitespaceAroundItsParts", UPLOAD + """
+                        5 ; a = 1 ;\tb\t=\t"x"\r
+                        hello\r
+                        0\r
+                        \r
+                        """).answers(ok("5")),
+                RequestCase.of("skipsQuotedChunkExtensionWithEscapes", UPLOAD + """
+                        5;a="q\\"u\\\\o;te"\r
                         hello\r
                         0\r
                         \r
@@ -118,6 +131,12 @@ final class ChunkedBodyCases {
                         0\r
                         \r
                         """).answers(echo("text/plain", "abcde")),
+                RequestCase.of("readsLastChunkWithLeadingZeros", UPLOAD + """
+                        5\r
+                        hello\r
+                        000\r
+                        \r
+                        """).answers(ok("5")),
                 RequestCase.of("keepsCrlfInsideChunkData", ECHO + """
                         6\r
                         a\r
@@ -202,12 +221,59 @@ final class ChunkedBodyCases {
                         X-A: \0\r
                         \r
                         """).answers(status(400)).thenCloses(),
-                RequestCase.of("answers413ForOverflowingChunkSize", UPLOAD + """
+                // a size beyond 63 bits is not a length at all: 400, not 413 (which says "well-formed, but too large")
+                RequestCase.of("refusesChunkSizeBeyondAnyNumber", UPLOAD + """
                         FFFFFFFFFFFFFFFFFFFF\r
                         hello\r
                         0\r
                         \r
-                        """).answers(status(413)).thenCloses(),
+                        """).answers(status(400)).thenCloses(),
+                // tag::conformance-wrapping-chunk[]
+                // 2^64 + 5: a size parsed without an overflow check wraps around to 5 and reads "hello" as data
+                RequestCase.of("refusesChunkSizeThatWrapsAroundToASmallNumber", UPLOAD + """
+                        10000000000000005\r
+                        hello\r
+                        0\r
+                        \r
+                        """).answers(status(400)).thenCloses(),
+                // end::conformance-wrapping-chunk[]
+                RequestCase.of("refusesBareSemicolonAsChunkExtension", UPLOAD + """
+                        5;\r
+                        hello\r
+                        0\r
+                        \r
+                        """).answers(status(400)).thenCloses(),
+                RequestCase.of("refusesNonTokenChunkExtensionName", UPLOAD + """
+                        5;bad[=x\r
+                        hello\r
+                        0\r
+                        \r
+                        """).answers(status(400)).thenCloses(),
+                RequestCase.of("refusesChunkExtensionWithEmptyValue", UPLOAD + """
+                        5;a=\r
+                        hello\r
+                        0\r
+                        \r
+                        """).answers(status(400)).thenCloses(),
+                RequestCase.of("refusesUnterminatedQuotedChunkExtension", UPLOAD + """
+                        5;a="x\r
+                        hello\r
+                        0\r
+                        \r
+                        """).answers(status(400)).thenCloses(),
+                // extensions are skipped, but not without end: a size line has a bound of its own (4 KiB)
+                RequestCase.of("refusesChunkSizeLineOverItsBound", UPLOAD + """
+                        1;e=%s\r
+                        x\r
+                        0\r
+                        \r
+                        """.formatted("v".repeat(4100))).answers(status(400)).thenCloses(),
+                RequestCase.of("refusesWhitespaceAfterChunkSizeWithoutExtension", UPLOAD + """
+                        5 \r
+                        hello\r
+                        0\r
+                        \r
+                        """).answers(status(400)).thenCloses(),
                 RequestCase.of("answers413ForChunkOverBodyLimit", UPLOAD + """
                         401\r
                         hello\r

@@ -243,11 +243,6 @@ final class ConnectionCases {
                         X-Empty:\r
                         \r
                         """).answers(HELLO),
-                RequestCase.of("acceptsEmptyHost", """
-                        GET / HTTP/1.1\r
-                        Host:\r
-                        \r
-                        """).answers(HELLO),
                 RequestCase.of("acceptsHostWithPort", """
                         GET / HTTP/1.1\r
                         Host: t:8080\r

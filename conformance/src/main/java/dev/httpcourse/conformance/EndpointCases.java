@@ -1,5 +1,6 @@
 package dev.httpcourse.conformance;
 
+import static dev.httpcourse.conformance.ExpectedResponse.allows;
 import static dev.httpcourse.conformance.ExpectedResponse.echo;
 import static dev.httpcourse.conformance.ExpectedResponse.json;
 import static dev.httpcourse.conformance.ExpectedResponse.notAllowed;
@@ -14,7 +15,7 @@ final class EndpointCases {
     }
 
     static Stream<RequestCase> all() {
-        return Stream.of(root(), baseline(), pipeline(), jsonEndpoint(), upload(), echoCases(), routing())
+        return Stream.of(root(), baseline(), pipeline(), jsonEndpoint(), upload(), echoCases(), routing(), options())
                 .flatMap(s -> s)
                 .map(RequestCase::headParses);
     }
@@ -57,6 +58,11 @@ final class EndpointCases {
                         Host: t\r
                         \r
                         """).answers(ok("55")),
+                RequestCase.of("matchesWholeQueryParameterNames", """
+                        GET /baseline11?aa=100&a=1&ba=7&b=2 HTTP/1.1\r
+                        Host: t\r
+                        \r
+                        """).answers(ok("3")),
                 RequestCase.of("answersFieldsOnlyOnHeadBaseline", """
                         HEAD /baseline11?a=13&b=42 HTTP/1.1\r
                         Host: t\r
@@ -205,6 +211,11 @@ final class EndpointCases {
                         Host: t\r
                         \r
                         """).answers(status(400)),
+                RequestCase.of("refusesJsonMultiplierWhoseTotalsOverflow", """
+                        GET /json/1?m=9223372036854775807 HTTP/1.1\r
+                        Host: t\r
+                        \r
+                        """).answers(status(400)),
                 RequestCase.of("refusesNonNumericJsonMultiplier", """
                         GET /json/5?m=x HTTP/1.1\r
                         Host: t\r
@@ -331,47 +342,69 @@ final class EndpointCases {
                         POST / HTTP/1.1\r
                         Host: t\r
                         \r
-                        """).answers(notAllowed("GET, HEAD")),
-                RequestCase.of("refusesPutOnPipeline", """
+                        """).answers(notAllowed("GET, HEAD, OPTIONS")),
+                RequestCase.of("answers501ForPutWhichNoResourceImplements", """
                         PUT /pipeline HTTP/1.1\r
                         Host: t\r
                         \r
-                        """).answers(notAllowed("GET, HEAD")),
-                RequestCase.of("refusesDeleteOnJson", """
+                        """).answers(status(501)),
+                RequestCase.of("answers501ForDeleteWhichNoResourceImplements", """
                         DELETE /json/5 HTTP/1.1\r
                         Host: t\r
                         \r
-                        """).answers(notAllowed("GET, HEAD")),
-                RequestCase.of("refusesPutOnBaseline", """
-                        PUT /baseline11?a=1&b=2 HTTP/1.1\r
+                        """).answers(status(501)),
+                RequestCase.of("answers501ForPatchWhichNoResourceImplements", """
+                        PATCH /pipeline HTTP/1.1\r
                         Host: t\r
                         \r
-                        """).answers(notAllowed("GET, HEAD, POST")),
+                        """).answers(status(501)),
+                RequestCase.of("answers501ForUnknownMethodBeforeLookingAtThePath", """
+                        FOO /nope HTTP/1.1\r
+                        Host: t\r
+                        \r
+                        """).answers(status(501)),
+                RequestCase.of("answers501ForConnectAsNoProxy", """
+                        CONNECT t:443 HTTP/1.1\r
+                        Host: t:443\r
+                        \r
+                        """).answers(status(501)),
+                RequestCase.of("refusesPostOnPipelineWithAllow", """
+                        POST /pipeline HTTP/1.1\r
+                        Host: t\r
+                        Content-Length: 0\r
+                        \r
+                        """).answers(notAllowed("GET, HEAD, OPTIONS")),
                 RequestCase.of("refusesGetOnUpload", """
                         GET /upload HTTP/1.1\r
                         Host: t\r
                         \r
-                        """).answers(notAllowed("POST")),
+                        """).answers(notAllowed("POST, OPTIONS")),
                 RequestCase.of("refusesHeadOnUpload", """
                         HEAD /upload HTTP/1.1\r
                         Host: t\r
                         \r
-                        """).answers(notAllowed("POST").toHead()),
+                        """).answers(notAllowed("POST, OPTIONS").toHead()),
                 RequestCase.of("refusesGetOnEcho", """
                         GET /echo HTTP/1.1\r
                         Host: t\r
                         \r
-                        """).answers(notAllowed("POST")),
-                RequestCase.of("treatsLowercaseGetAsAnotherMethod", """
+                        """).answers(notAllowed("POST, OPTIONS")),
+                RequestCase.of("treatsLowercaseGetAsAnUnknownMethod", """
                         get / HTTP/1.1\r
                         Host: t\r
                         \r
-                        """).answers(notAllowed("GET, HEAD")),
-                RequestCase.of("treatsUnknownMethodAsNotAllowed", """
+                        """).answers(status(501)),
+                RequestCase.of("answers501ForUnknownMethod", """
                         BREW /pipeline HTTP/1.1\r
                         Host: t\r
                         \r
-                        """).answers(notAllowed("GET, HEAD")),
+                        """).answers(status(501)),
+                RequestCase.of("closesAfter501WithUnreadBody", """
+                        FOO / HTTP/1.1\r
+                        Host: t\r
+                        Content-Length: 5\r
+                        \r
+                        hello""").answers(status(501)).thenCloses(),
                 RequestCase.of("closesAfterNotFoundWithUnreadBody", """
                         POST /nope HTTP/1.1\r
                         Host: t\r
@@ -393,7 +426,7 @@ final class EndpointCases {
                         Host: t\r
                         Content-Length: 5\r
                         \r
-                        hello""").answers(notAllowed("GET, HEAD")).thenCloses(),
+                        hello""").answers(notAllowed("GET, HEAD, OPTIONS")).thenCloses(),
                 RequestCase.of("closesAfterBadQueryWithUnreadBody", """
                         POST /baseline11?a=x&b=1 HTTP/1.1\r
                         Host: t\r
@@ -406,5 +439,51 @@ final class EndpointCases {
                         Content-Length: 5\r
                         \r
                         hello""").answers(ok("Hello, World!")).thenCloses());
+    }
+
+    /** RFC 9110 section 9.3.7: OPTIONS asks what a resource, or with {@code *} the server, supports. */
+    private static Stream<RequestCase> options() {
+        return Stream.of(
+                // tag::conformance-options[]
+                RequestCase.of("answersOptionsAsteriskWithEveryMethodImplemented", """
+                        OPTIONS * HTTP/1.1\r
+                        Host: t\r
+                        \r
+                        """).answers(allows("GET, HEAD, POST, OPTIONS")),
+                // end::conformance-options[]
+                RequestCase.of("answersOptionsOnRootWithItsMethods", """
+                        OPTIONS / HTTP/1.1\r
+                        Host: t\r
+                        \r
+                        """).answers(allows("GET, HEAD, OPTIONS")),
+                RequestCase.of("answersOptionsOnBaselineWithItsMethods", """
+                        OPTIONS /baseline11 HTTP/1.1\r
+                        Host: t\r
+                        \r
+                        """).answers(allows("GET, HEAD, POST, OPTIONS")),
+                RequestCase.of("answersOptionsOnJsonWithItsMethods", """
+                        OPTIONS /json/3 HTTP/1.1\r
+                        Host: t\r
+                        \r
+                        """).answers(allows("GET, HEAD, OPTIONS")),
+                RequestCase.of("answersOptionsOnUploadWithItsMethods", """
+                        OPTIONS /upload HTTP/1.1\r
+                        Host: t\r
+                        \r
+                        """).answers(allows("POST, OPTIONS")),
+                RequestCase.of("answersOptionsOnEchoWithItsMethods", """
+                        OPTIONS /echo HTTP/1.1\r
+                        Host: t\r
+                        \r
+                        """).answers(allows("POST, OPTIONS")),
+                RequestCase.of("answersNotFoundForOptionsOnUnknownPath", """
+                        OPTIONS /nope HTTP/1.1\r
+                        Host: t\r
+                        \r
+                        """).answers(status(404)),
+                RequestCase.of("answersOptionsAsteriskInHttp10", """
+                        OPTIONS * HTTP/1.0\r
+                        \r
+                        """).answers(allows("GET, HEAD, POST, OPTIONS")).thenCloses());
     }
 }

@@ -71,7 +71,7 @@ final class ExpectationCases {
                         Expect: 100-continue\r
                         Content-Length: 5\r
                         \r
-                        """).answers(notAllowed("GET, HEAD")).thenCloses().headParses(),
+                        """).answers(notAllowed("GET, HEAD, OPTIONS")).thenCloses().headParses(),
                 RequestCase.of("answersBadQueryAtOnceWithoutContinue", """
                         POST /baseline11?a=x&b=1 HTTP/1.1\r
                         Host: t\r
@@ -105,6 +105,14 @@ final class ExpectationCases {
                         Expect: the-unexpected\r
                         \r
                         """),
+                RequestCase.refused("answers417WhenAnyExpectFieldIsUnknown", 417, """
+                        POST /upload HTTP/1.1\r
+                        Host: t\r
+                        Expect: bogus\r
+                        Expect: 100-continue\r
+                        Content-Length: 5\r
+                        \r
+                        hello"""),
                 RequestCase.refused("answers417ForExpectationList", 417, """
                         POST /upload HTTP/1.1\r
                         Host: t\r

@@ -40,6 +40,11 @@ record ExpectedResponse(int status, String mediaType, Map<String, String> fields
         return new ExpectedResponse(code, null, Map.of(), new Body.Any(), false);
     }
 
+    /** A successful OPTIONS: no content, and the methods in {@code Allow}, in this order. */
+    static ExpectedResponse allows(String allow) {
+        return ok("").with("Allow", allow);
+    }
+
     static ExpectedResponse notAllowed(String allow) {
         return status(405).with("Allow", allow);
     }

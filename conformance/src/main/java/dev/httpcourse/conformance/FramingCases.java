@@ -108,10 +108,17 @@ final class FramingCases {
                         Content-Length:\r
                         \r
                         """),
-                refused("answers413ForContentLengthBeyondAnyLong", 413, """
+                // not a length at all, so 400; 413 is for a well-formed length over the limit
+                refused("refusesContentLengthBeyondAnyNumber", 400, """
                         POST /upload HTTP/1.1\r
                         Host: t\r
-                        Content-Length: 99999999999999999999999\r
+                        Content-Length: 99999999999999999999\r
+                        \r
+                        """),
+                refused("refusesContentLengthOfTwoToTheSixtyThird", 400, """
+                        POST /upload HTTP/1.1\r
+                        Host: t\r
+                        Content-Length: 9223372036854775808\r
                         \r
                         """),
                 RequestCase.of("acceptsContentLengthWithLeadingZeros", """
@@ -132,6 +139,25 @@ final class FramingCases {
                         0\r
                         \r
                         """),
+                refused("refusesQuotedChunkedCoding", 400, """
+                        POST /upload HTTP/1.1\r
+                        Host: t\r
+                        Transfer-Encoding: "chunked"\r
+                        \r
+                        0\r
+                        \r
+                        """),
+                // RFC 9110 section 5.6.1: empty list elements do not count
+                RequestCase.of("acceptsEmptyListElementsAroundChunked", """
+                        POST /upload HTTP/1.1\r
+                        Host: t\r
+                        Transfer-Encoding: , chunked,\r
+                        \r
+                        2\r
+                        ab\r
+                        0\r
+                        \r
+                        """).answers(ok("2")).headParses(),
                 refused("refusesUnknownCodingResemblingChunked", 400, """
                         POST /upload HTTP/1.1\r
                         Host: t\r

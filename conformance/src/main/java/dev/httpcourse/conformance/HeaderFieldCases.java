@@ -172,6 +172,28 @@ final class HeaderFieldCases {
                         GET / HTTP/1.1\r
                         Host: t/x\r
                         \r
-                        """));
+                        """),
+                // an http URI always has an authority, so Host may not be empty (RFC 9112 section 3.2)
+                refused("refusesEmptyHost", 400, """
+                        GET /pipeline HTTP/1.1\r
+                        Host:\r
+                        \r
+                        """),
+                refused("refusesWhitespaceOnlyHost", 400, """
+                        GET /pipeline HTTP/1.1\r
+                        Host:   \r
+                        \r
+                        """),
+                refused("refusesEmptyHostWithAsteriskForm", 400, """
+                        OPTIONS * HTTP/1.1\r
+                        Host:\r
+                        \r
+                        """),
+                // with an absolute-form target the server uses the target's authority, not Host (section 3.2.2)
+                RequestCase.of("acceptsEmptyHostBesideAbsoluteFormTarget", """
+                        GET http://t/pipeline HTTP/1.1\r
+                        Host:\r
+                        \r
+                        """).answers(ExpectedResponse.ok("ok")).headParses());
     }
 }

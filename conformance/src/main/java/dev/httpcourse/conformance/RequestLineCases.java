@@ -108,6 +108,21 @@ final class RequestLineCases {
                         Host: t\r
                         \r
                         """),
+                refused("refusesFragmentInTarget", 400, """
+                        GET /#frag HTTP/1.1\r
+                        Host: t\r
+                        \r
+                        """),
+                refused("refusesFragmentAfterQuery", 400, """
+                        GET /baseline11?a=1&b=2#x HTTP/1.1\r
+                        Host: t\r
+                        \r
+                        """),
+                refused("refusesFragmentInAbsoluteFormTarget", 400, """
+                        GET http://t/pipeline#top HTTP/1.1\r
+                        Host: t\r
+                        \r
+                        """),
                 refused("refusesTargetNotInOriginForm", 400, """
                         GET pipeline HTTP/1.1\r
                         Host: t\r

@@ -33,6 +33,22 @@ final class SizeLimitCases {
                         Host: t\r
                         \r
                         """.formatted("p".repeat(600))),
+                // 414 says the target is too long; a method that long is one the server does not implement
+                RequestCase.refused("answers501ForMethodOverTheRequestLineLimit", 501, """
+                        %s / HTTP/1.1\r
+                        Host: t\r
+                        \r
+                        """.formatted("M".repeat(600))),
+                RequestCase.refused("refusesVersionRunningOverTheRequestLineLimit", 400, """
+                        GET / HTTP/1.1%s\r
+                        Host: t\r
+                        \r
+                        """.formatted("1".repeat(600))),
+                RequestCase.refused("refusesGarbageRequestLineOverTheLimit", 400, """
+                        %s\r
+                        Host: t\r
+                        \r
+                        """.formatted("<>".repeat(300))),
                 RequestCase.of("acceptsHeaderSectionUnderTheLimit", """
                         GET / HTTP/1.1\r
                         Host: t\r

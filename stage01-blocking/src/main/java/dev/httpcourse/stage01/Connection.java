@@ -96,7 +96,12 @@ final class Connection implements Runnable {
                     sendErrorAndClose(out, Status.REQUEST_TIMEOUT, "request head not received in time");
                     return;
                 }
-                keepAlive = serve(head, parser, input, out) && becomeIdle();
+                keepAlive = serve(head, parser, input, out);
+                if (keepAlive && !parser.hasBufferedInput()) {
+                    // IDLE means "may be closed by a stop": only once every answer has left the buffer
+                    out.flush();
+                    keepAlive = becomeIdle();
+                } // else a pipelined request is already here: stay BUSY and answer it, even while draining
             }
         } finally {
             out.flush(); // whatever ended the loop, the answers already given go out before the close
@@ -188,6 +193,9 @@ final class Connection implements Runnable {
     // end::s01-error-close[]
 
     private synchronized boolean becomeBusy() {
+        if (state == State.BUSY) {
+            return true; // the next pipelined request, read with the last one
+        }
         if (state != State.IDLE || server.isDraining()) {
             return false;
         }

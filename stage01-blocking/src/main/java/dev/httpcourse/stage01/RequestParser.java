@@ -181,7 +181,7 @@ final class RequestParser {
                         throw new HttpException(Status.BAD_REQUEST, "line not ended by CRLF");
                     }
                     if (scanned - 1 - pos > max) {
-                        throw new HttpException(tooLong, tooLong.reason());
+                        throw tooLong(tooLong, scanned - 1);
                     }
                     return scanned - 1;
                 }
@@ -190,7 +190,7 @@ final class RequestParser {
                 }
             }
             if (scanned - pos > max + 1) {
-                throw new HttpException(tooLong, tooLong.reason());
+                throw tooLong(tooLong, scanned);
             }
             int before = pos;
             if (fill() < 0) {
@@ -200,6 +200,14 @@ final class RequestParser {
         }
     }
     // end::s01-read-line[]
+
+    /** A line over its limit: for the request line, {@code RequestRules} tells a long target (414) from the rest. */
+    private HttpException tooLong(Status status, int end) {
+        if (status == Status.URI_TOO_LONG) {
+            return RequestRules.overlongRequestLine(ByteBuffer.wrap(buf, pos, end - pos), limits.maxRequestLineBytes());
+        }
+        return new HttpException(status, status.reason());
+    }
 
     /** Moves past the CRLF of a line that ends at {@code crIndex}; always true. */
     private boolean skipLine(int crIndex) {

@@ -38,22 +38,22 @@ public final class App {
     public Exchange open(RequestHead head) {
         requests.increment();
         try {
-            String path = head.path();
-            String method = head.method();
-            return switch (path) {
-                case "/" -> readOnly(method) ? Exchange.respond(HELLO) : notAllowed("GET, HEAD");
-                case "/pipeline" -> readOnly(method) ? Exchange.respond(PIPELINE_OK) : notAllowed("GET, HEAD");
-                case "/baseline11" -> switch (method) {
-                    case "GET", "HEAD" -> Exchange.respond(Response.text(Long.toString(
-                            Math.addExact(param(head, "a"), param(head, "b")))));
-                    case "POST" -> new BaselinePost(param(head, "a"), param(head, "b"));
-                    default -> notAllowed("GET, HEAD, POST");
-                };
-                case "/upload" -> method.equals("POST") ? new Upload() : notAllowed("POST");
-                case "/echo" -> method.equals("POST") ? Echo.open(head) : notAllowed("POST");
-                default -> path.startsWith(JsonEndpoint.PREFIX)
-                        ? (readOnly(method) ? json.open(head) : notAllowed("GET, HEAD"))
-                        : Exchange.respond(Response.error(Status.NOT_FOUND, "no endpoint at " + path));
+            Resource resource = Resource.at(head.path());
+            Response decided = Resource.decide(head.method(), head.path(), resource);
+            if (decided != null) {
+                return Exchange.respond(decided);
+            }
+            return switch (resource) {
+                case ROOT -> Exchange.respond(HELLO);
+                case PIPELINE -> Exchange.respond(PIPELINE_OK);
+                case BASELINE -> head.method().equals("POST")
+                        ? new BaselinePost(param(head, "a"), param(head, "b"))
+                        : Exchange.respond(Response.text(Long.toString(Math.addExact(param(head, "a"), param(head, "b")))));
+                case JSON -> json.open(head);
+                case UPLOAD -> new Upload();
+                case ECHO -> Echo.open(head);
+                // RequestRules lets * through only with OPTIONS, which decide() answered; a peer's head might not
+                case SERVER -> Exchange.respond(Response.error(Status.BAD_REQUEST, "* is a target for OPTIONS only"));
             };
         } catch (HttpException e) {
             return Exchange.respond(Response.error(e));
@@ -62,16 +62,6 @@ public final class App {
         }
     }
     // end::app-route[]
-
-    private static boolean readOnly(String method) {
-        return method.equals("GET") || method.equals("HEAD");
-    }
-
-    /** RFC 9110 section 15.5.6: a 405 lists the methods the target does support. */
-    private static Exchange notAllowed(String allow) {
-        return Exchange.respond(Response.error(Status.METHOD_NOT_ALLOWED, "method not allowed; allowed: " + allow)
-                .withHeader("Allow", allow));
-    }
 
     static long param(RequestHead head, String name) {
         String value = head.queryParam(name);

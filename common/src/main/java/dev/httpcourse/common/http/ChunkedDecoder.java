@@ -9,20 +9,22 @@ import java.nio.ByteBuffer;
  * leaving any pipelined request after it unread in the buffer.
  *
  * <pre>
- *            hex digit                     ';'                 CR
- *   ┌──────► SIZE ──────────────────────► EXTENSION ───────► SIZE_LF
- *   │         │ CR                                             │ LF
- *   │         └───────────────────────────────────────────────►│
- *   │                                    size > 0 ┌────────────┴───────────┐ size == 0
- *   │                                             ▼                        ▼
- *   │  LF           CR           all read                        ┌──► TRAILER_START ── CR ──► FINAL_LF ── LF ──► DONE
- *   └──── DATA_LF ◄──── DATA_CR ◄──────── DATA                   │         │ other
- *                                                                │         ▼
- *                                                                └─LF─ TRAILER_LINE (skipped, bounded)
+ *            hex digit                ';' (after optional BWS)            CR
+ *   ┌──────► SIZE ──────────────────────────────► EXTENSIONS ──────────► SIZE_LF
+ *   │         │ CR                                                         │ LF
+ *   │         └───────────────────────────────────────────────────────────►│
+ *   │                                              size > 0 ┌──────────────┴─────────┐ size == 0
+ *   │                                                       ▼                        ▼
+ *   │  LF           CR           all read                          ┌──► TRAILER_START ── CR ──► FINAL_LF ── LF ──► DONE
+ *   └──── DATA_LF ◄──── DATA_CR ◄──────── DATA                     │         │ other
+ *                                                                  │         ▼
+ *                                                                  └─LF─ TRAILER_LINE (skipped, bounded)
  * </pre>
  *
- * Extensions and trailers are checked for control characters, bounded, and dropped. Sizes are
- * checked against the body limit digit by digit, so no size can overflow.
+ * EXTENSIONS stands for the states that check {@code *( BWS ";" BWS token [ BWS "=" BWS ( token /
+ * quoted-string ) ] )}, so {@code 5;} or {@code 5;a[=x} is a 400, not something skipped. Extensions
+ * and trailers are bounded and dropped. A size that does not fit in 63 bits is malformed (400); a
+ * size that fits but passes the body limit is too large (413), decided when its last digit is read.
  */
 public final class ChunkedDecoder {
     // end::chunked-states[]
@@ -33,7 +35,13 @@ public final class ChunkedDecoder {
         void accept(ByteBuffer data);
     }
 
-    private enum State { SIZE_START, SIZE, EXTENSION, SIZE_LF, DATA, DATA_CR, DATA_LF, TRAILER_START, TRAILER_LINE, TRAILER_LF, FINAL_LF, DONE }
+    private enum State {
+        SIZE_START, SIZE,
+        /** Whitespace after the size or after an extension: only ';' may follow. */
+        BWS_BEFORE_SEMICOLON,
+        EXT_NAME_START, EXT_NAME, EXT_NAME_BWS, EXT_VALUE_START, EXT_TOKEN, EXT_QUOTED, EXT_QUOTED_PAIR, EXT_QUOTED_END,
+        SIZE_LF, DATA, DATA_CR, DATA_LF, TRAILER_START, TRAILER_LINE, TRAILER_LF, FINAL_LF, DONE
+    }
 
     private final long maxBodyBytes;
     private final int maxTrailerBytes;
@@ -95,34 +103,11 @@ public final class ChunkedDecoder {
 
     private void step(byte b) {
         switch (state) {
-            case SIZE_START, SIZE -> {
-                int digit = HttpChars.hexValue(b);
-                if (digit >= 0) {
-                    countLine();
-                    // check before shifting, so the size can never overflow, whatever the body limit
-                    long room = maxBodyBytes - bodyBytes;
-                    if (digit > room || chunkRemaining > (room - digit) / 16) {
-                        throw new HttpException(Status.CONTENT_TOO_LARGE, "chunked body larger than " + maxBodyBytes + " bytes");
-                    }
-                    chunkRemaining = chunkRemaining * 16 + digit;
-                    state = State.SIZE;
-                } else if (state == State.SIZE && b == ';') {
-                    countLine();
-                    state = State.EXTENSION;
-                } else if (state == State.SIZE && b == '\r') {
-                    state = State.SIZE_LF;
-                } else {
-                    throw new HttpException(Status.BAD_REQUEST, "malformed chunk size");
-                }
-            }
-            case EXTENSION -> {
-                if (b == '\r') {
-                    state = State.SIZE_LF;
-                } else if (HttpChars.isFieldValue(b)) {
-                    countLine();
-                } else {
-                    throw new HttpException(Status.BAD_REQUEST, "invalid character in chunk extension");
-                }
+            case SIZE_START, SIZE -> size(b);
+            case BWS_BEFORE_SEMICOLON, EXT_NAME_START, EXT_NAME, EXT_NAME_BWS, EXT_VALUE_START, EXT_TOKEN, EXT_QUOTED,
+                 EXT_QUOTED_PAIR, EXT_QUOTED_END -> {
+                countLine();
+                extension(b);
             }
             case SIZE_LF -> {
                 expect(b, '\n', "chunk size line not ended by CRLF");
@@ -163,6 +148,71 @@ public final class ChunkedDecoder {
             }
             case DATA, DONE -> throw new IllegalStateException(state.name());
         }
+    }
+
+    // tag::chunk-size[]
+    /** {@code chunk-size = 1*HEXDIG}: checked before each shift, so a size can never wrap around. */
+    private void size(byte b) {
+        int digit = HttpChars.hexValue(b);
+        if (digit >= 0) {
+            countLine();
+            if (chunkRemaining > (Long.MAX_VALUE - digit) >>> 4) {
+                throw new HttpException(Status.BAD_REQUEST, "chunk size is not a number this server can represent");
+            }
+            chunkRemaining = chunkRemaining * 16 + digit;
+            state = State.SIZE;
+            return;
+        }
+        if (state == State.SIZE_START) {
+            throw new HttpException(Status.BAD_REQUEST, "malformed chunk size");
+        }
+        // the size is complete: only now is it known whether it is too large or merely long
+        if (chunkRemaining > maxBodyBytes - bodyBytes) {
+            throw new HttpException(Status.CONTENT_TOO_LARGE, "chunked body larger than " + maxBodyBytes + " bytes");
+        }
+        switch (b) {
+            case '\r' -> state = State.SIZE_LF;
+            case ';' -> state = State.EXT_NAME_START;
+            case ' ', '\t' -> state = State.BWS_BEFORE_SEMICOLON;
+            default -> throw new HttpException(Status.BAD_REQUEST, "malformed chunk size");
+        }
+        countLine();
+    }
+    // end::chunk-size[]
+
+    /** {@code chunk-ext = *( BWS ";" BWS chunk-ext-name [ BWS "=" BWS chunk-ext-val ] )} (RFC 9112 section 7.1.1). */
+    private void extension(byte b) {
+        boolean ws = HttpChars.isWhitespace(b);
+        boolean token = HttpChars.isToken(b);
+        state = switch (state) {
+            case BWS_BEFORE_SEMICOLON -> ws ? state : b == ';' ? State.EXT_NAME_START : malformedExtension();
+            case EXT_NAME_START -> ws ? state : token ? State.EXT_NAME : malformedExtension();
+            case EXT_NAME -> token ? state : ws ? State.EXT_NAME_BWS : afterExtension(b, true);
+            case EXT_NAME_BWS -> ws ? state : b == '=' ? State.EXT_VALUE_START
+                    : b == ';' ? State.EXT_NAME_START : malformedExtension();
+            case EXT_VALUE_START -> ws ? state : b == '"' ? State.EXT_QUOTED : token ? State.EXT_TOKEN : malformedExtension();
+            case EXT_TOKEN -> token ? state : ws ? State.BWS_BEFORE_SEMICOLON : afterExtension(b, false);
+            // qdtext = HTAB / SP / %x21 / %x23-5B / %x5D-7E / obs-text (RFC 9110 section 5.6.4)
+            case EXT_QUOTED -> b == '"' ? State.EXT_QUOTED_END : b == '\\' ? State.EXT_QUOTED_PAIR
+                    : HttpChars.isFieldValue(b) ? state : malformedExtension();
+            case EXT_QUOTED_PAIR -> HttpChars.isFieldValue(b) ? State.EXT_QUOTED : malformedExtension();
+            case EXT_QUOTED_END -> ws ? State.BWS_BEFORE_SEMICOLON : afterExtension(b, false);
+            default -> throw new IllegalStateException(state.name());
+        };
+    }
+
+    /** What may end an extension name or value: the next extension, the end of the line, or (after a name) a value. */
+    private State afterExtension(byte b, boolean valueMayFollow) {
+        return switch (b) {
+            case ';' -> State.EXT_NAME_START;
+            case '\r' -> State.SIZE_LF;
+            case '=' -> valueMayFollow ? State.EXT_VALUE_START : malformedExtension();
+            default -> malformedExtension();
+        };
+    }
+
+    private static State malformedExtension() {
+        throw new HttpException(Status.BAD_REQUEST, "malformed chunk extension");
     }
 
     private void countLine() {

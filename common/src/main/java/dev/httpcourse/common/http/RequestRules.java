@@ -1,5 +1,6 @@
 package dev.httpcourse.common.http;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -27,7 +28,7 @@ public final class RequestRules {
         if (q >= 0) {
             path = path.substring(0, q);
         }
-        checkHost(version, headers);
+        checkHost(version, headers, isAbsoluteForm(target));
         BodyFraming framing = framing(version, headers, limits);
         boolean keepAlive = keepAlive(version, headers);
         boolean expectContinue = expectContinue(version, headers);
@@ -41,8 +42,13 @@ public final class RequestRules {
             throw new HttpException(Status.BAD_REQUEST, "empty request target");
         }
         for (int i = 0; i < target.length(); i++) {
-            if (!HttpChars.isTarget(target.charAt(i))) {
+            char c = target.charAt(i);
+            if (!HttpChars.isTarget(c)) {
                 throw new HttpException(Status.BAD_REQUEST, "invalid character in request target");
+            }
+            if (c == '#') {
+                // a fragment is the client's business; it is never part of a request-target (RFC 9112 section 3.2)
+                throw new HttpException(Status.BAD_REQUEST, "fragment (#) in request target");
             }
         }
         if (target.charAt(0) == '/') {
@@ -69,17 +75,28 @@ public final class RequestRules {
             }
         }
         if (method.equals("CONNECT")) {
-            return target; // authority-form; no endpoint serves it, so it routes to 404
+            return target; // authority-form; this server implements no CONNECT, so the application answers 501
         }
         throw new HttpException(Status.BAD_REQUEST, "request target is not in origin-form or absolute-form");
     }
 
-    /** RFC 9112 section 3.2: exactly one Host in HTTP/1.1, never more than one. */
-    static void checkHost(Version version, List<Header> headers) {
+    private static boolean isAbsoluteForm(String target) {
+        return target.regionMatches(true, 0, "http://", 0, 7) || target.regionMatches(true, 0, "https://", 0, 8);
+    }
+
+    /**
+     * RFC 9112 section 3.2: exactly one Host in HTTP/1.1, never more than one. An {@code http} URI
+     * always has an authority, so an empty Host is invalid, except beside an absolute-form target,
+     * whose own authority the server uses instead (section 3.2.2).
+     */
+    static void checkHost(Version version, List<Header> headers, boolean absoluteForm) {
         int hosts = 0;
         for (Header h : headers) {
             if (h.is("Host")) {
                 hosts++;
+                if (h.value().isEmpty() && !absoluteForm) {
+                    throw new HttpException(Status.BAD_REQUEST, "empty Host");
+                }
                 for (int i = 0; i < h.value().length(); i++) {
                     char c = h.value().charAt(i);
                     if (c == ' ' || c == '\t' || c == ',' || c == '/' || c == '@') {
@@ -164,7 +181,10 @@ public final class RequestRules {
         return BodyFraming.CHUNKED;
     }
 
-    /** {@code Content-Length = 1*DIGIT}: no sign, no list, no spaces; a value too big for a long is 413. */
+    /**
+     * {@code Content-Length = 1*DIGIT}: no sign, no list, no spaces. A value too big for a long is
+     * not a length at all (400); a well-formed length over {@code --max-body} is the 413 of {@link #framing}.
+     */
     static long contentLength(String value) {
         if (value.isEmpty()) {
             throw new HttpException(Status.BAD_REQUEST, "empty Content-Length");
@@ -175,13 +195,51 @@ public final class RequestRules {
             if (c < '0' || c > '9') {
                 throw new HttpException(Status.BAD_REQUEST, "Content-Length is not a decimal number");
             }
-            if (length > (Long.MAX_VALUE - 9) / 10) {
-                throw new HttpException(Status.CONTENT_TOO_LARGE, "Content-Length out of range");
+            if (length > (Long.MAX_VALUE - (c - '0')) / 10) { // exact: the largest long is still a length
+                throw new HttpException(Status.BAD_REQUEST, "Content-Length is not a number this server can represent");
             }
             length = length * 10 + (c - '0');
         }
         return length;
     }
+
+    // tag::rules-overlong-line[]
+    /**
+     * The error for a request line longer than {@code --max-request-line}, decided by the part that
+     * crosses the limit. 414 says the target is too long, so it is the answer only when the target
+     * crosses it, or ends so close to it that a version of normal length does. A method that reaches
+     * the limit is one this server does not implement (501); anything else is malformed (400).
+     *
+     * @param line the bytes of the line read so far, position to limit, at least one past the limit; not consumed
+     */
+    public static HttpException overlongRequestLine(ByteBuffer line, int maxRequestLineBytes) {
+        int start = line.position();
+        int within = Math.min(line.limit(), start + maxRequestLineBytes);
+        int i = start;
+        while (i < within && HttpChars.isToken(line.get(i))) {
+            i++;
+        }
+        if (i == within) {
+            return new HttpException(Status.NOT_IMPLEMENTED, "method longer than any this server implements");
+        }
+        if (i == start || line.get(i) != ' ') {
+            return new HttpException(Status.BAD_REQUEST, "malformed request line");
+        }
+        i++;
+        while (i < within && HttpChars.isTarget(line.get(i))) {
+            i++;
+        }
+        int end = line.limit();
+        if (end > i && line.get(end - 1) == '\r') {
+            end--; // the line's CR, read before its LF
+        }
+        boolean targetCrosses = i == within;
+        if (targetCrosses || (line.get(i) == ' ' && end - i - 1 <= "HTTP/1.1".length())) {
+            return new HttpException(Status.URI_TOO_LONG, "request target longer than the request-line limit allows");
+        }
+        return new HttpException(Status.BAD_REQUEST, "malformed request line");
+    }
+    // end::rules-overlong-line[]
 
     /** RFC 9112 section 9.3: persistent by default in 1.1; in 1.0 only with {@code keep-alive}. */
     static boolean keepAlive(Version version, List<Header> headers) {

@@ -1,7 +1,6 @@
 package dev.httpcourse.common.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -120,12 +119,39 @@ class AppTest {
     @Test
     void unknownPathIs404AndWrongMethodIs405WithAllow() {
         assertEquals(Status.NOT_FOUND, exchange(head("GET", "/nope")).status());
-        Response r = exchange(head("DELETE", "/baseline11?a=1&b=2"));
+        Response r = exchange(head("POST", "/json/2"));
         assertEquals(Status.METHOD_NOT_ALLOWED, r.status());
-        assertEquals(List.of(new Header("Allow", "GET, HEAD, POST")), r.headers());
-        assertEquals("POST", exchange(head("GET", "/upload")).headers().getFirst().value());
-        assertNotNull(app.open(head("get", "/")).earlyResponse(), "methods are case-sensitive");
+        assertEquals(List.of(new Header("Allow", "GET, HEAD, OPTIONS")), r.headers());
+        assertEquals("POST, OPTIONS", exchange(head("GET", "/upload")).headers().getFirst().value());
         assertNull(app.open(head("POST", "/upload", "Content-Length", "1")).earlyResponse());
+    }
+
+    @Test
+    void methodImplementedNowhereIs501WhateverThePath() {
+        for (String method : new String[] {"DELETE", "PUT", "PATCH", "CONNECT", "BREW", "get"}) {
+            assertEquals(Status.NOT_IMPLEMENTED, exchange(head(method, "/baseline11?a=1&b=2")).status(), method);
+            assertEquals(Status.NOT_IMPLEMENTED, exchange(head(method, "/nope")).status(), method);
+        }
+    }
+
+    @Test
+    void optionsListsTheMethodsOfTheResourceOrOfTheServer() {
+        Response server = exchange(head("OPTIONS", "*"));
+        assertEquals(Status.OK, server.status());
+        assertEquals(0, server.body().length);
+        assertEquals(List.of(new Header("Allow", "GET, HEAD, POST, OPTIONS")), server.headers());
+        assertEquals("GET, HEAD, POST, OPTIONS", exchange(head("OPTIONS", "/baseline11")).headers().getFirst().value());
+        assertEquals("GET, HEAD, OPTIONS", exchange(head("OPTIONS", "/")).headers().getFirst().value());
+        assertEquals("POST, OPTIONS", exchange(head("OPTIONS", "/echo")).headers().getFirst().value());
+        assertEquals(Status.NOT_FOUND, exchange(head("OPTIONS", "/nope")).status());
+    }
+
+    @Test
+    void headIsAllowedWhereverGetIs() {
+        for (String target : new String[] {"/", "/pipeline", "/baseline11?a=1&b=2", "/json/3"}) {
+            assertEquals(Status.OK, exchange(head("HEAD", target)).status(), target);
+            assertEquals(exchange(head("GET", target)).contentType(), exchange(head("HEAD", target)).contentType(), target);
+        }
     }
 
     @Test

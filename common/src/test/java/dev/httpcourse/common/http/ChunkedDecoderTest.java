@@ -24,7 +24,9 @@ class ChunkedDecoderTest {
                 Arguments.of("A\r\n0123456789\r\n0\r\n\r\n", "0123456789"),
                 Arguments.of("a\r\n0123456789\r\n0\r\nX-Sum: 1\r\nY: 2\r\n\r\n", "0123456789"),
                 Arguments.of("0\r\n\r\n", ""),
-                Arguments.of("000\r\n\r\n", ""));
+                Arguments.of("000\r\n\r\n", ""),
+                Arguments.of("2 ;a\t=\t\"q\\\"; \" ; b\r\nok\r\n0;z=1\r\n\r\n", "ok"),
+                Arguments.of("2;a=b;c;d=\"\"\r\nok\r\n0\r\n\r\n", "ok"));
     }
 
     @ParameterizedTest
@@ -67,7 +69,18 @@ class ChunkedDecoderTest {
                 Arguments.of("1;a\u0001\r\n", Status.BAD_REQUEST),
                 Arguments.of("0\r\nX: \u0000\r\n", Status.BAD_REQUEST),
                 Arguments.of("41\r\n", Status.CONTENT_TOO_LARGE),
-                Arguments.of("FFFFFFFFFFFFFFFFFFFFFFFF\r\n", Status.CONTENT_TOO_LARGE),
+                Arguments.of("FFFFFFFFFFFFFFFFFFFFFFFF\r\n", Status.BAD_REQUEST),
+                Arguments.of("10000000000000005\r\nhello\r\n", Status.BAD_REQUEST),
+                Arguments.of("1;\r\n", Status.BAD_REQUEST),
+                Arguments.of("1;bad[=x\r\n", Status.BAD_REQUEST),
+                Arguments.of("1;a=\r\n", Status.BAD_REQUEST),
+                Arguments.of("1;=a\r\n", Status.BAD_REQUEST),
+                Arguments.of("1;a b\r\n", Status.BAD_REQUEST),
+                Arguments.of("1;a=b c\r\n", Status.BAD_REQUEST),
+                Arguments.of("1;a \r\n", Status.BAD_REQUEST),
+                Arguments.of("1;a=\"x\r\n", Status.BAD_REQUEST),
+                Arguments.of("1;a=\"x\"y\r\n", Status.BAD_REQUEST),
+                Arguments.of("1 \t \r\n", Status.BAD_REQUEST),
                 Arguments.of("20\r\n" + "x".repeat(32) + "\r\n21\r\n", Status.CONTENT_TOO_LARGE),
                 Arguments.of("40\r\n" + "x".repeat(64) + "\r\n1\r\n", Status.CONTENT_TOO_LARGE),
                 Arguments.of("0\r\nX-Long: " + "y".repeat(40) + "\r\n", Status.REQUEST_HEADER_FIELDS_TOO_LARGE),
@@ -84,12 +97,15 @@ class ChunkedDecoderTest {
     @Test
     void chunkSizeCannotOverflowWhateverTheBodyLimit() {
         var decoder = new ChunkedDecoder(Limits.defaults().withMaxBodyBytes(Long.MAX_VALUE));
-        for (String size : new String[] {"10000000000000000", "7fffffffffffffff0", "FFFFFFFFFFFFFFFFF"}) {
+        for (String size : new String[] {"10000000000000000", "10000000000000005", "7fffffffffffffff0", "FFFFFFFFFFFFFFFFF"}) {
             decoder.reset();
             ByteBuffer in = ascii(size + "\r\n");
             var e = assertThrows(HttpException.class, () -> decoder.decode(in, data -> data.position(data.limit())), size);
-            assertEquals(Status.CONTENT_TOO_LARGE, e.status());
+            assertEquals(Status.BAD_REQUEST, e.status(), "not a number at all, whatever the limit: " + size);
         }
+        decoder.reset();
+        assertFalse(decoder.decode(ascii("00000000000000000000000005\r\nab"), data -> data.position(data.limit())),
+                "leading zeros are digits, not overflow");
         decoder.reset();
         assertFalse(decoder.decode(ascii("7fffffffffffffff\r\nab"), data -> data.position(data.limit())),
                 "the largest size that fits is accepted");

@@ -40,7 +40,9 @@ class RequestRulesTest {
                 Arguments.of(Status.BAD_REQUEST, new String[] {"Host", "a", "Content-Length", "0x10"}),
                 Arguments.of(Status.BAD_REQUEST, new String[] {"Host", "a", "Content-Length", ""}),
                 Arguments.of(Status.CONTENT_TOO_LARGE, new String[] {"Host", "a", "Content-Length", "1001"}),
-                Arguments.of(Status.CONTENT_TOO_LARGE, new String[] {"Host", "a", "Content-Length", "99999999999999999999999"}),
+                Arguments.of(Status.BAD_REQUEST, new String[] {"Host", "a", "Content-Length", "99999999999999999999999"}),
+                Arguments.of(Status.BAD_REQUEST, new String[] {"Host", "a", "Content-Length", "9223372036854775808"}),
+                Arguments.of(Status.BAD_REQUEST, new String[] {"Host", ""}),
                 Arguments.of(Status.BAD_REQUEST, new String[] {"Host", "a", "Content-Length", "3", "Transfer-Encoding", "chunked"}),
                 Arguments.of(Status.BAD_REQUEST, new String[] {"Host", "a", "Transfer-Encoding", "chunked, gzip"}),
                 Arguments.of(Status.BAD_REQUEST, new String[] {"Host", "a", "Transfer-Encoding", "chunked", "Transfer-Encoding", "chunked"}),
@@ -108,6 +110,53 @@ class RequestRulesTest {
                 () -> validate("GET", "example.com/x", Version.HTTP_1_1, "Host", "a")).status());
         assertEquals(Status.BAD_REQUEST, assertThrows(HttpException.class,
                 () -> validate("GET", "http:///x", Version.HTTP_1_1, "Host", "a")).status());
+    }
+
+    @Test
+    void refusesFragmentsAnywhereInTheTarget() {
+        for (String target : new String[] {"/#x", "/baseline11?a=1#x", "http://t/x#", "#"}) {
+            assertEquals(Status.BAD_REQUEST, assertThrows(HttpException.class,
+                    () -> validate("GET", target, Version.HTTP_1_1, "Host", "a")).status(), target);
+        }
+    }
+
+    @Test
+    void emptyHostIsAllowedOnlyBesideAnAbsoluteFormTarget() {
+        assertEquals("/x", validate("GET", "http://t/x", Version.HTTP_1_1, "Host", "").path());
+        assertEquals(Status.BAD_REQUEST, assertThrows(HttpException.class,
+                () -> validate("OPTIONS", "*", Version.HTTP_1_1, "Host", "")).status());
+        assertEquals(Status.BAD_REQUEST, assertThrows(HttpException.class,
+                () -> validate("GET", "/", Version.HTTP_1_0, "Host", "")).status());
+    }
+
+    @Test
+    void longestContentLengthThatFitsIsWellFormedAndThenTooLarge() {
+        assertEquals(Long.MAX_VALUE, RequestRules.contentLength("9223372036854775807"));
+        assertEquals(Status.CONTENT_TOO_LARGE, assertThrows(HttpException.class,
+                () -> validate(Version.HTTP_1_1, "Host", "a", "Content-Length", "9223372036854775807")).status());
+    }
+
+    static Stream<Arguments> overlongRequestLines() {
+        return Stream.of(
+                Arguments.of("M".repeat(40), Status.NOT_IMPLEMENTED),
+                Arguments.of("M".repeat(20) + " / HTTP/1.1", Status.NOT_IMPLEMENTED),
+                Arguments.of("GET /" + "a".repeat(40), Status.URI_TOO_LONG),
+                Arguments.of("GET /" + "a".repeat(12) + " HTTP/1.1", Status.URI_TOO_LONG),
+                Arguments.of("GET /" + "a".repeat(12) + " HTTP/1.1\r", Status.URI_TOO_LONG),
+                Arguments.of("GET / HTTP/1.1" + "1".repeat(30), Status.BAD_REQUEST),
+                Arguments.of("GET / " + "x".repeat(30), Status.BAD_REQUEST),
+                Arguments.of("<>".repeat(20), Status.BAD_REQUEST),
+                Arguments.of(" GET /" + "a".repeat(30), Status.BAD_REQUEST),
+                Arguments.of("GET /a\u0001" + "a".repeat(30), Status.BAD_REQUEST));
+    }
+
+    /** 414 only when the target is what passes the limit (here 20 bytes). */
+    @ParameterizedTest
+    @MethodSource("overlongRequestLines")
+    void overlongRequestLineIs414OnlyForALongTarget(String line, Status status) {
+        var bytes = java.nio.ByteBuffer.wrap(line.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(status, RequestRules.overlongRequestLine(bytes, 20).status(), line);
+        assertEquals(0, bytes.position(), "the bytes are not consumed");
     }
 
     @Test

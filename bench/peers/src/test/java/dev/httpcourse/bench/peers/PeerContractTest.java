@@ -173,9 +173,14 @@ abstract class PeerContractTest {
 
     @Test
     void wrongMethodIs405WithAllow() throws IOException {
-        RawResponse response = exchange("DELETE /upload HTTP/1.1\r\n" + HOST + "\r\n");
+        RawResponse response = exchange("GET /upload HTTP/1.1\r\n" + HOST + "\r\n");
         assertEquals(405, response.status());
-        assertEquals("POST", response.header("Allow"));
+        assertEquals("POST, OPTIONS", response.header("Allow"));
+    }
+
+    @Test
+    void methodImplementedNowhereIs501() throws IOException {
+        assertEquals(501, exchange("DELETE /upload HTTP/1.1\r\n" + HOST + "\r\n").status());
     }
 
     @Test
