@@ -23,9 +23,9 @@ public final class BufferPool {
         /** On the heap: the JDK copies through a temporary direct buffer on every read and write. */
         HEAP;
 
-        /** {@code -Dhttpcourse.buffers=heap|direct}, direct when unset. */
+        /** {@code -Dhttpcourse.buffers=heap|direct}, heap when unset (chapter 2 says why). */
         public static Kind fromSystemProperty() {
-            String value = System.getProperty("httpcourse.buffers", "direct");
+            String value = System.getProperty("httpcourse.buffers", "heap");
             return switch (value) {
                 case "direct" -> DIRECT;
                 case "heap" -> HEAP;

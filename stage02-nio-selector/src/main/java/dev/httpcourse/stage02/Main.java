@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         description = "Stage 02: a non-blocking HTTP/1.1 server, one thread and one selector for every connection.")
 public final class Main implements Callable<Integer> {
     @Option(names = "--buffers", paramLabel = "direct|heap", converter = BuffersConverter.class,
-            description = "Where I/O buffers live (default: direct, or -Dhttpcourse.buffers).")
+            description = "Where I/O buffers live (default: heap, or -Dhttpcourse.buffers).")
     BufferPool.Kind buffers;
 
     @Mixin
@@ -21,7 +21,13 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BufferPool.Kind kind = buffers != null ? buffers : BufferPool.Kind.fromSystemProperty();
+        BufferPool.Kind kind;
+        try {
+            kind = buffers != null ? buffers : BufferPool.Kind.fromSystemProperty();
+        } catch (IllegalArgumentException e) {
+            System.err.println("stage02-nio-selector: " + e.getMessage());
+            return Launcher.EXIT_USAGE;
+        }
         return Launcher.serve("stage02-nio-selector", new SelectorServer(options.config(1), kind));
     }
 

@@ -146,7 +146,7 @@ public final class RequestParser {
                     throw new HttpException(Status.BAD_REQUEST, "line not ended by CRLF");
                 }
                 if (i - 1 - pos > max) {
-                    throw new HttpException(tooLong, tooLong.reason());
+                    throw tooLong(in, i - 1, tooLong);
                 }
                 return i - 1;
             }
@@ -156,11 +156,19 @@ public final class RequestParser {
         }
         scanned = i - pos;
         if (scanned > max + 1) {
-            throw new HttpException(tooLong, tooLong.reason());
+            throw tooLong(in, i, tooLong);
         }
         return -1;
     }
     // end::s02-find-line-end[]
+
+    /** A line over its limit: for the request line, {@code RequestRules} tells a long target (414) from the rest. */
+    private HttpException tooLong(ByteBuffer in, int end, Status status) {
+        if (status == Status.URI_TOO_LONG) {
+            return RequestRules.overlongRequestLine(in.duplicate().limit(end), limits.maxRequestLineBytes());
+        }
+        return new HttpException(status, status.reason());
+    }
 
     /** {@code method SP request-target SP HTTP-version}, single spaces, nothing else (RFC 9112 section 3). */
     private void requestLine(ByteBuffer in, int start, int end) {

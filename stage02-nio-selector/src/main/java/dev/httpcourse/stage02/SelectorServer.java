@@ -30,7 +30,7 @@ public final class SelectorServer implements Server {
         this.buffers = buffers;
     }
 
-    /** With the buffers {@code -Dhttpcourse.buffers} names, direct by default. */
+    /** With the buffers {@code -Dhttpcourse.buffers} names, heap by default. */
     public SelectorServer(ServerConfig config) {
         this(config, BufferPool.Kind.fromSystemProperty());
     }

@@ -6,11 +6,11 @@ import dev.httpcourse.conformance.HeadParser;
 import dev.httpcourse.conformance.HttpConformanceSuite;
 
 // tag::s02-binding[]
-/** The whole conformance suite against stage 02, one event loop, direct buffers. */
+/** The whole conformance suite against stage 02, one event loop, heap buffers (the default). */
 class SelectorConformanceTest extends HttpConformanceSuite {
     @Override
     protected Server newServer(ServerConfig config) {
-        return new SelectorServer(config, BufferPool.Kind.DIRECT);
+        return new SelectorServer(config, BufferPool.Kind.HEAP);
     }
 
     @Override
