@@ -8,7 +8,7 @@ import dev.httpcourse.stage04.uring.UserData;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 
-// tag::connection-states[]
+// tag::s04-connection-states[]
 /**
  * One client connection on a {@link RingLoop}: at most one RECV and one SEND in flight, each
  * resubmitted from its completion. Stage 02's {@link Http1Protocol} does the HTTP; this class only
@@ -26,7 +26,7 @@ import java.nio.ByteBuffer;
  * cancel, wait for the cancelled operations' own completions, then close, then free.
  */
 final class RingConnection {
-    // end::connection-states[]
+    // end::s04-connection-states[]
     static final int OP_RECV = 1, OP_SEND = 2, OP_CANCEL = 3, OP_CLOSE = 4, OP_SHUTDOWN = 5;
     static final long LINGER_NANOS = 500_000_000L;
     static final int LINGER_BYTES = 1 << 20;
@@ -81,7 +81,7 @@ final class RingConnection {
         serve();
     }
 
-    // tag::on-completion[]
+    // tag::s04-on-completion[]
     void onRecv(int res) {
         recvInFlight = false;
         if (closing) {
@@ -124,7 +124,7 @@ final class RingConnection {
         lastWriteAt = loop.now();
         serve(); // the protocol may have stopped for the output's sake: go on with buffered input
     }
-    // end::on-completion[]
+    // end::s04-on-completion[]
 
     /** Lets the protocol consume what was received, sends what it queued, re-arms the recv, sets the deadline. */
     private void serve() {
@@ -223,7 +223,7 @@ final class RingConnection {
                 && protocol.phase() == Http1Protocol.Phase.IDLE;
     }
 
-    // tag::close[]
+    // tag::s04-close[]
     /** Cancel what is in flight; {@link #finishClose()} runs once the cancelled operations have completed. */
     void close() {
         if (closing) {
@@ -246,7 +246,7 @@ final class RingConnection {
         loop.recvPool().give(inputMemory);
         loop.closed(this);
     }
-    // end::close[]
+    // end::s04-close[]
 
     private long userData(int op) {
         return UserData.pack(slot, op, generation);

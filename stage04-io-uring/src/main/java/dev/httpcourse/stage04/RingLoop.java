@@ -16,7 +16,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
-// tag::loop-doc[]
+// tag::s04-loop-doc[]
 /**
  * One worker: one thread, one ring, one {@code SO_REUSEPORT} listener, its connections.
  *
@@ -32,7 +32,7 @@ import java.util.concurrent.CompletableFuture;
  * the loop sees within a tick.
  */
 final class RingLoop {
-    // end::loop-doc[]
+    // end::s04-loop-doc[]
     static final int SQ_ENTRIES = 256;
     /** Well above the SQ: a multishot accept and many sends can complete per turn (Netty uses 4096 too). */
     static final int CQ_ENTRIES = 4096;
@@ -124,7 +124,7 @@ final class RingLoop {
         }
     }
 
-    // tag::loop[]
+    // tag::s04-loop[]
     private void loop() {
         long nextTick = now + TICK_NANOS;
         while (!stopping) {
@@ -159,7 +159,7 @@ final class RingLoop {
             default -> { } // SHUTDOWN, CANCEL: their effect shows in the RECV and SEND completions
         }
     }
-    // end::loop[]
+    // end::s04-loop[]
 
     private void onAccept(int res, int flags) {
         if (!Cqe.hasMore(flags)) {

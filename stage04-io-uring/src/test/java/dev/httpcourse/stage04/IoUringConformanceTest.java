@@ -8,7 +8,7 @@ import dev.httpcourse.stage02.RequestParser;
 import dev.httpcourse.stage04.uring.RequiresIoUring;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-// tag::binding[]
+// tag::s04-binding[]
 /** The whole conformance suite against stage 04, two workers, two rings. */
 @ExtendWith(RequiresIoUring.class)
 class IoUringConformanceTest extends HttpConformanceSuite {
@@ -22,4 +22,4 @@ class IoUringConformanceTest extends HttpConformanceSuite {
         return RequestParser::parseHead;
     }
 }
-// end::binding[]
+// end::s04-binding[]

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-// tag::availability[]
+// tag::s04-availability[]
 /**
  * Can this process use io_uring as stage 04 needs it? If not, why not, in one line a user can act
  * on. The probe opens a small ring (on the calling thread) and asks the kernel which opcodes it has.
@@ -138,4 +138,4 @@ public final class Availability {
         return ma > major || ma == major && mi >= minor;
     }
 }
-// end::availability[]
+// end::s04-availability[]

@@ -54,7 +54,7 @@ public final class BufferRing implements AutoCloseable {
         this.bufferSize = bufferSize;
     }
 
-    // tag::buffer-ring-register[]
+    // tag::s04-buffer-ring-register[]
     /**
      * Maps the ring and the buffers, registers the ring as buffer group {@code groupId}, and provides
      * every buffer. {@code count} must be a power of two (the kernel indexes with {@code & mask}).
@@ -88,7 +88,7 @@ public final class BufferRing implements AutoCloseable {
             throw e;
         }
     }
-    // end::buffer-ring-register[]
+    // end::s04-buffer-ring-register[]
 
     private static MemorySegment mapAnonymous(Arena arena, MemorySegment callState, long length) throws ErrnoException {
         MemorySegment raw = Syscalls.mmap(callState, length, Syscalls.PROT_READ_WRITE,
@@ -96,7 +96,7 @@ public final class BufferRing implements AutoCloseable {
         return raw.reinterpret(length, arena, region -> Syscalls.munmap(region, length));
     }
 
-    // tag::buffer-ring-recycle[]
+    // tag::s04-buffer-ring-recycle[]
     /**
      * Hands buffer {@code bid} back to the kernel, visible after the next {@link #publish()}. Writes
      * the entry at our tail: addr, len, bid, never the resv half-word of entry 0, which is the tail.
@@ -113,7 +113,7 @@ public final class BufferRing implements AutoCloseable {
     public void publish() {
         SHORT.setRelease(entries, BUF_RING_TAIL, tail);
     }
-    // end::buffer-ring-recycle[]
+    // end::s04-buffer-ring-recycle[]
 
     public int groupId() {
         return groupId;

@@ -44,7 +44,7 @@ final class CompletionQueue {
         return entries;
     }
 
-    // tag::cq-drain[]
+    // tag::s04-cq-drain[]
     /**
      * Hands every CQE posted so far to {@code handler}, then frees their slots with one release store
      * of the head. The acquire load of the tail orders the CQE reads after it: without it, a CQE could
@@ -72,7 +72,7 @@ final class CompletionQueue {
         }
         return h - first;
     }
-    // end::cq-drain[]
+    // end::s04-cq-drain[]
 
     /** CQEs the kernel dropped for lack of room (only when it could not queue them for later). */
     int dropped() {

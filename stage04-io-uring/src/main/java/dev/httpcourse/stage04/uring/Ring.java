@@ -73,7 +73,7 @@ public final class Ring implements AutoCloseable {
         return open(sqEntries, cqEntries, PREFERRED_FLAGS);
     }
 
-    // tag::setup-fallback[]
+    // tag::s04-setup-fallback[]
     /**
      * Tries {@code flags}, then the same without its newest flag, and so on down to
      * {@link #MINIMUM_FLAGS}, for as long as the kernel answers EINVAL (a flag it does not know, or a
@@ -105,20 +105,20 @@ public final class Ring implements AutoCloseable {
         }
         return mask;
     }
-    // end::setup-fallback[]
+    // end::s04-setup-fallback[]
 
     private static Ring setUp(int sqEntries, int cqEntries, int flags) throws ErrnoException {
         Arena arena = Arena.ofConfined();
         int fd = -1;
         try {
             MemorySegment callState = Syscalls.allocateCallState(arena);
-            // tag::setup[]
+            // tag::s04-setup[]
             // allocate() zeroes: every field we do not set (sq_thread_*, wq_fd, resv) must be 0
             MemorySegment params = arena.allocate(PARAMS_SIZE, 8);
             params.set(JAVA_INT, P_FLAGS, flags);
             params.set(JAVA_INT, P_CQ_ENTRIES, cqEntries);
             fd = Syscalls.ioUringSetup(callState, sqEntries, params);
-            // end::setup[]
+            // end::s04-setup[]
             int features = params.get(JAVA_INT, P_FEATURES);
             Ring ring = map(arena, callState, fd, flags, features, params);
             return ring;
@@ -131,7 +131,7 @@ public final class Ring implements AutoCloseable {
         }
     }
 
-    // tag::mmap-rings[]
+    // tag::s04-mmap-rings[]
     /**
      * Maps the SQ ring, the CQ ring and the SQE array. Since 5.4 ({@code FEAT_SINGLE_MMAP}) both rings
      * live in one region, mapped once at the SQ ring's offset with the larger of the two sizes.
@@ -170,11 +170,11 @@ public final class Ring implements AutoCloseable {
                 Syscalls.MAP_SHARED | Syscalls.MAP_POPULATE, fd, offset);
         return raw.reinterpret(length, arena, region -> Syscalls.munmap(region, length));
     }
-    // end::mmap-rings[]
+    // end::s04-mmap-rings[]
 
     // ---- submission ------------------------------------------------------------------------------
 
-    // tag::sqe-write[]
+    // tag::s04-sqe-write[]
     /**
      * Claims an SQE and writes the fields every operation has; the {@code prep*} methods add the rest.
      * All 64 bytes are written, the unused ones as zeros, as the kernel reads fields that an older
@@ -198,7 +198,7 @@ public final class Ring implements AutoCloseable {
     public void prepRecv(int socket, MemorySegment buffer, long offset, int length, long userData) {
         sqe(OP_RECV, socket, address(buffer, offset, length), length, userData);
     }
-    // end::sqe-write[]
+    // end::s04-sqe-write[]
 
     /**
      * Multishot {@code RECV} with buffer selection (6.0): armed once, it posts a CQE per arrival, each
@@ -280,7 +280,7 @@ public final class Ring implements AutoCloseable {
         return base;
     }
 
-    // tag::submit[]
+    // tag::s04-submit[]
     /**
      * Publishes every prepared SQE and, in the same {@code io_uring_enter}, waits until at least
      * {@code minComplete} completions are ready: one system call per loop turn. GETEVENTS is always
@@ -328,11 +328,11 @@ public final class Ring implements AutoCloseable {
             }
         }
     }
-    // end::submit[]
+    // end::s04-submit[]
 
     // ---- completion ------------------------------------------------------------------------------
 
-    // tag::overflow[]
+    // tag::s04-overflow[]
     /**
      * Hands every ready completion to {@code handler}. When the CQ was full, the kernel (5.5+,
      * FEAT_NODROP) kept further CQEs on an internal overflow list and set IORING_SQ_CQ_OVERFLOW: an
@@ -353,7 +353,7 @@ public final class Ring implements AutoCloseable {
         }
         return handled;
     }
-    // end::overflow[]
+    // end::s04-overflow[]
 
     /** How many times {@link #drain} found the CQ overflowed and flushed the kernel's overflow list. */
     public long overflowFlushes() {

@@ -48,7 +48,7 @@ public final class Sockets {
     private Sockets() {
     }
 
-    // tag::listener[]
+    // tag::s04-listener[]
     /**
      * A TCP listener on {@code address}, as a raw descriptor: {@code socket}, {@code SO_REUSEADDR},
      * optionally {@code SO_REUSEPORT} (every worker binds the same port, and the kernel spreads
@@ -79,7 +79,7 @@ public final class Sockets {
             throw new AssertionError(t);
         }
     }
-    // end::listener[]
+    // end::s04-listener[]
 
     /** The port a socket is bound to (after binding port 0, the one the kernel chose). */
     public static int localPort(int fd) throws ErrnoException {

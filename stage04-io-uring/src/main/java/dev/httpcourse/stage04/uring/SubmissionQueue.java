@@ -74,14 +74,14 @@ final class SubmissionQueue {
         return base;
     }
 
-    // tag::sq-publish[]
+    // tag::s04-sq-publish[]
     /** Makes every claimed SQE visible to the kernel; returns how many it has not consumed yet. */
     int publish() {
         INT.setRelease(ring, tailOffset, tail);
         cachedHead = (int) INT.getAcquire(ring, headOffset);
         return tail - cachedHead;
     }
-    // end::sq-publish[]
+    // end::s04-sq-publish[]
 
     /** SQEs claimed and not yet consumed by the kernel (published or not). */
     int pending() {

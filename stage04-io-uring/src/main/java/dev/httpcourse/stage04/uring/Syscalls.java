@@ -38,7 +38,7 @@ final class Syscalls {
     static final long NR_IO_URING_ENTER = 426;
     static final long NR_IO_URING_REGISTER = 427;
 
-    // tag::syscall-downcall[]
+    // tag::s04-syscall-downcall[]
     private static final MemorySegment SYSCALL = LINKER.defaultLookup().find("syscall").orElseThrow();
 
     /**
@@ -63,7 +63,7 @@ final class Syscalls {
     private static final MethodHandle IO_URING_REGISTER = LINKER.downcallHandle(SYSCALL,
             FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT),
             Linker.Option.firstVariadicArg(1), CAPTURE_ERRNO);
-    // end::syscall-downcall[]
+    // end::s04-syscall-downcall[]
 
     private static final MethodHandle MMAP = libc("mmap",
             FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG), true);

@@ -1,6 +1,6 @@
 package dev.httpcourse.stage04.uring;
 
-// tag::user-data[]
+// tag::s04-user-data[]
 /**
  * What an operation's 64-bit {@code user_data} carries, so that a completion finds its context
  * without a map lookup or an object reference the kernel could not hold anyway:
@@ -40,4 +40,4 @@ public final class UserData {
         return (int) (userData >>> 40) & MAX_GENERATION;
     }
 }
-// end::user-data[]
+// end::s04-user-data[]
