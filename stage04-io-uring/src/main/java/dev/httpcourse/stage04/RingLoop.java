@@ -153,10 +153,16 @@ final class RingLoop {
         if (c == null || c.generation != UserData.generation(userData)) {
             return; // a late CQE of a connection already gone (its CLOSE, a cancel): nothing to do
         }
-        switch (op) {
-            case RingConnection.OP_RECV -> c.onRecv(res);
-            case RingConnection.OP_SEND -> c.onSent(res);
-            default -> { } // SHUTDOWN, CANCEL: their effect shows in the RECV and SEND completions
+        try {
+            switch (op) {
+                case RingConnection.OP_RECV -> c.onRecv(res);
+                case RingConnection.OP_SEND -> c.onSent(res);
+                default -> { } // SHUTDOWN, CANCEL: their effect shows in the RECV and SEND completions
+            }
+        } catch (RuntimeException e) {
+            // a bug: this connection is over, the loop and the others are not
+            System.err.println(name + ": connection failed: " + e);
+            c.close();
         }
     }
     // end::s04-loop[]

@@ -272,4 +272,26 @@ class RingOperationsTest {
             assertEquals(20, seen.size());
         }
     }
+
+    @Test
+    void preparingMoreThanTheSubmissionQueueHoldsSubmitsToMakeRoom() throws ErrnoException {
+        try (Ring tiny = Ring.open(4, 64)) {
+            assertEquals(4, tiny.sqEntries());
+            for (int i = 0; i < 10; i++) {
+                tiny.prepNop(100 + i); // the fifth claim finds the SQ full and submits the first four
+            }
+            assertTrue(tiny.pendingSubmissions() <= 4, "only the last batch waits: " + tiny.pendingSubmissions());
+            Completions done = new Completions();
+            done.await(tiny, 10);
+            for (int i = 0; i < 10; i++) {
+                assertEquals(0, done.byUserData(100 + i).res());
+            }
+        }
+    }
+
+    @Test
+    void aWaitWithATimeoutAndNothingInFlightReturnsWithoutCompletions() {
+        assertEquals(0, ring.submitAndWait(1, 20_000_000L)); // ETIME is the normal outcome, not an error
+        assertEquals(0, ring.drain(new Completions()));
+    }
 }
