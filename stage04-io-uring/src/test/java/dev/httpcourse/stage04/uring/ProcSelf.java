@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** What /proc says this process holds: io_uring descriptors and mappings, and whether an address is mapped. */
-final class ProcSelf {
+public final class ProcSelf {
     private ProcSelf() {
     }
 
     /** Descriptors that are io_uring instances (their link reads {@code anon_inode:[io_uring]}). */
-    static long ioUringFds() {
+    public static long ioUringFds() {
         try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
             return fds.filter(fd -> {
                 try {
@@ -28,12 +28,12 @@ final class ProcSelf {
     }
 
     /** Mappings of an io_uring fd: rings and SQE arrays. */
-    static long ioUringMappings() {
+    public static long ioUringMappings() {
         return maps().stream().filter(line -> line.contains("io_uring")).count();
     }
 
     /** Whether any mapping of this process covers {@code address}. */
-    static boolean isMapped(long address) {
+    public static boolean isMapped(long address) {
         for (String line : maps()) {
             String range = line.substring(0, line.indexOf(' '));
             int dash = range.indexOf('-');
