@@ -27,6 +27,7 @@ import java.lang.invoke.VarHandle;
  * batch, {@link #publish} the new tail with a release store so the kernel sees the entries first.
  * Like its {@link Ring}, a buffer ring belongs to the thread that registers it.
  */
+@SuppressWarnings("restricted") // native calls and raw addresses are this class's job; the JVM runs it with --enable-native-access
 public final class BufferRing implements AutoCloseable {
     private static final VarHandle SHORT = JAVA_SHORT.varHandle().withInvokeExactBehavior();
     /** The kernel's limit on entries per buffer ring. */

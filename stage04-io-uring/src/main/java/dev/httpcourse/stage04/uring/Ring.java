@@ -28,6 +28,7 @@ import java.util.Objects;
  * per loop turn (one {@code io_uring_enter} submits the batch and waits), then {@link #drain} the
  * completions. {@link #close()} unmaps everything and closes the ring's descriptor.
  */
+@SuppressWarnings("restricted") // native calls and raw addresses are this class's job; the JVM runs it with --enable-native-access
 public final class Ring implements AutoCloseable {
     /** What {@link #open(int, int)} asks for first; {@link #fallbacks} drops the newest on EINVAL. */
     static final int PREFERRED_FLAGS = SetupFlag.CLAMP.bit() | SetupFlag.CQSIZE.bit() | SetupFlag.SUBMIT_ALL.bit()

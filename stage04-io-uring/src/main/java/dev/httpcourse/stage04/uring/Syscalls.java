@@ -27,6 +27,7 @@ import java.lang.invoke.VarHandle;
  * into a small segment the caller passes as first argument. Callers on the hot path pass one
  * allocated once by their loop thread in a confined arena; setup-time callers allocate one per call.
  */
+@SuppressWarnings("restricted") // native calls and raw addresses are this class's job; the JVM runs it with --enable-native-access
 final class Syscalls {
     static final Linker LINKER = Linker.nativeLinker();
     static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
