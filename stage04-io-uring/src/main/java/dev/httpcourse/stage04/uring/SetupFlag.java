@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code io_uring_setup} flags this binding asks for, each with why, oldest first. When a kernel
- * refuses the set with {@code EINVAL}, {@link Ring} drops the newest and tries again, so the ring
- * works on any kernel that has the operations we need, with the best flags that kernel knows.
+ * The {@code io_uring_setup} flags this binding asks for, each with why: first the two every kernel
+ * we can use has (CLAMP, CQSIZE: never dropped), then the optional ones, oldest first. When a kernel
+ * refuses the set with {@code EINVAL}, {@link Ring} drops the newest optional one and tries again, so
+ * the ring works on any kernel that has the operations we need, with the best flags that kernel knows.
  */
 public enum SetupFlag {
     /** Clamp too-large entry counts to the maximum instead of failing (since 5.6). */
