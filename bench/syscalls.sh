@@ -1,0 +1,232 @@
+#!/usr/bin/env bash
+# System calls per request, per server and request shape, counted with strace.
+#
+#   flock /tmp/httpcourse-load.lock ./bench/syscalls.sh                  # every default server
+#   flock /tmp/httpcourse-load.lock ./bench/syscalls.sh --servers=stage02-nio-selector,stage04-io-uring
+#   ./bench/syscalls.sh --help
+#
+# What it does, for each server and each shape:
+#   1. starts the server from its jar with the command `./bench/run.sh --no-build --list` prints
+#      (the toolchain's java, --enable-native-access=ALL-UNNAMED, a free port on 127.0.0.1);
+#   2. warms it up with wrk (not counted), so the JIT has compiled the hot path;
+#   3. attaches `strace -c -f -p PID` (every thread of the JVM, the ones that exist and any started
+#      later), runs wrk for a fixed time, detaches strace, and divides each call count by the number
+#      of responses wrk reports.
+# Shapes: baseline = `GET /baseline11?a=13&b=42`, one request in flight per connection;
+#         pipelined = `GET /pipeline`, 16 requests in flight per connection (a wrk Lua script).
+#
+# What is counted: every system call of every thread of the server's JVM while the load ran, so
+# the JVM's own threads (GC, JIT compiler, the periodic VM thread) show up too, mostly as futex,
+# and so do the idle wake-ups before wrk starts. The tables therefore split the calls into
+#   I/O calls: read, write, readv, writev, sendto, recvfrom, sendmsg, recvmsg, epoll_* (epoll_wait,
+#              epoll_pwait, epoll_pwait2 in one column), io_uring_enter, accept/accept4, close,
+#              shutdown, poll/ppoll -- the calls the request path makes;
+#   futex:     thread parking and waking (virtual-thread hand-offs, but also the JVM's background);
+#   other:     everything else (clock_gettime is in the vDSO and not a system call at all).
+# strace stops the traced thread at every call, so the server runs far slower than usual; io_uring
+# loops batch more completions per io_uring_enter when they are slowed down, so read the stage 04
+# and netty-io_uring figures as what the design makes possible at this load, not as a constant.
+#
+# Output: bench/results/<hostname>/syscalls.md and syscalls.adoc (a table each, with the command
+# and settings), and the raw strace summaries in bench/results/<hostname>/syscalls-raw/.
+# Needs: strace, wrk, python3 (a free port), and the jars: build them first with
+#   ./mvnw -q -B package -DskipTests -pl stage01-blocking,stage02-nio-selector,stage03-reuseport-workers,stage04-io-uring,bench/peers,bench/load -am
+# It is a load test: run it under the machine-wide lock, as above. Traffic goes to 127.0.0.1 only.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+servers="stage01-virtual,stage02-nio-selector,stage03-reuseport,stage04-io-uring,netty-epoll,netty-io_uring"
+shapes="baseline,pipelined"
+connections=16
+warmup=3
+duration=3
+out="bench/results/$(hostname)"
+
+usage() {
+    sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//'
+    cat <<EOF
+Options (defaults in brackets):
+  --servers=A,B,...   servers to measure, names as in ./bench/run.sh --no-build --list [$servers]
+  --shapes=A,B        baseline and/or pipelined [$shapes]
+  --connections=N     wrk connections, one wrk thread [$connections]
+  --warmup=SECONDS    load before strace attaches, not counted [$warmup]
+  --duration=SECONDS  load while strace counts [$duration]
+  --out=DIR           where the tables go [$out]
+  --help              this text
+EOF
+}
+
+for arg in "$@"; do
+    case "$arg" in
+        --servers=*) servers="${arg#*=}" ;;
+        --shapes=*) shapes="${arg#*=}" ;;
+        --connections=*) connections="${arg#*=}" ;;
+        --warmup=*) warmup="${arg#*=}" ;;
+        --duration=*) duration="${arg#*=}" ;;
+        --out=*) out="${arg#*=}" ;;
+        --help|-h) usage; exit 0 ;;
+        *) echo "syscalls.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
+    esac
+done
+for n in "$connections" "$warmup" "$duration"; do
+    [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "syscalls.sh: '$n' is not a positive whole number" >&2; exit 2; }
+done
+for tool in strace wrk python3; do
+    command -v "$tool" >/dev/null || { echo "syscalls.sh: $tool is not installed" >&2; exit 1; }
+done
+
+java_home="$(sed -n 's/^ *java\.home = //p' bench/load/target/java-home.txt 2>/dev/null | head -n 1)"
+if [[ -z "$java_home" || ! -x "$java_home/bin/java" ]]; then
+    echo "syscalls.sh: no toolchain JDK recorded in bench/load/target/java-home.txt; build first (see --help)" >&2
+    exit 1
+fi
+java="$java_home/bin/java"
+
+# The launch commands, exactly as the load driver discovers them.
+listing="$(./bench/run.sh --no-build --list)"
+
+work="$(mktemp -d /tmp/syscalls.XXXXXX)"
+server_pid=""
+strace_pid=""
+cleanup() {
+    [[ -n "$strace_pid" ]] && kill -INT "$strace_pid" 2>/dev/null || true
+    [[ -n "$server_pid" ]] && kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+cat > "$work/pipeline.lua" <<'EOF'
+-- 16 requests written at once on each connection; wrk counts each response.
+init = function(args)
+    local r = {}
+    for i = 1, 16 do r[i] = wrk.format("GET", "/pipeline") end
+    req = table.concat(r)
+end
+request = function() return req end
+EOF
+
+free_port() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+start_server() { # name port
+    local line cmd
+    line="$(awk -v n="$1" '$1 == n' <<< "$listing")"
+    [[ -n "$line" ]] || { echo "syscalls.sh: no server named '$1' in ./bench/run.sh --no-build --list" >&2; return 1; }
+    # "NAME KIND java ARGS... --port P ..." -> the toolchain java, native access, the chosen port.
+    cmd="$(awk '{ $1 = ""; $2 = ""; print }' <<< "$line" | sed -e 's/^ *java /JAVA /' -e "s/--port P/--port $2/")"
+    read -r -a argv <<< "$cmd"
+    argv[0]="$java"
+    "${argv[0]}" --enable-native-access=ALL-UNNAMED "${argv[@]:1}" > "$work/$1.log" 2>&1 &
+    server_pid=$!
+    for _ in $(seq 1 300); do
+        grep -q "ready on port $2" "$work/$1.log" && return 0
+        kill -0 "$server_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    echo "syscalls.sh: $1 did not start; its output:" >&2
+    cat "$work/$1.log" >&2
+    return 1
+}
+
+stop_server() {
+    kill -TERM "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=""
+}
+
+run_wrk() { # shape port seconds -> wrk output
+    if [[ "$1" == baseline ]]; then
+        wrk -c "$connections" -t 1 -d "$3s" "http://127.0.0.1:$2/baseline11?a=13&b=42"
+    else
+        wrk -c "$connections" -t 1 -d "$3s" -s "$work/pipeline.lua" "http://127.0.0.1:$2/pipeline"
+    fi
+}
+
+mkdir -p "$out/syscalls-raw"
+rows="$work/rows.tsv"
+: > "$rows"
+
+IFS=, read -r -a server_list <<< "$servers"
+IFS=, read -r -a shape_list <<< "$shapes"
+for name in "${server_list[@]}"; do
+    port="$(free_port)"
+    echo "== $name on port $port" >&2
+    start_server "$name" "$port"
+    for shape in "${shape_list[@]}"; do
+        [[ "$shape" == baseline || "$shape" == pipelined ]] || { echo "syscalls.sh: unknown shape '$shape'" >&2; exit 2; }
+        run_wrk "$shape" "$port" "$warmup" > /dev/null
+        raw="$out/syscalls-raw/$name-$shape.txt"
+        strace -c -f -p "$server_pid" -o "$work/strace.out" 2> "$work/strace.err" &
+        strace_pid=$!
+        sleep 1 # strace attaches to every thread before the load starts
+        # strace says "Process N attached with T threads" (or one line per thread, or nothing for one thread).
+        threads="$(sed -n 's/.*attached with \([0-9]*\) threads.*/\1/p' "$work/strace.err" | head -n 1)"
+        [[ -n "$threads" ]] || threads="$(grep -c 'attached' "$work/strace.err" || true)"
+        run_wrk "$shape" "$port" "$duration" > "$work/wrk.out"
+        kill -INT "$strace_pid"
+        wait "$strace_pid" || true
+        strace_pid=""
+        requests="$(awk '/requests in/ { print $1 }' "$work/wrk.out")"
+        errors="$(awk '/Non-2xx|Socket errors/' "$work/wrk.out" | tr '\n' ' ')"
+        { echo "# $name, $shape: $requests responses in ${duration}s, $connections connections, $threads threads attached ${errors:+($errors)}"
+          cat "$work/wrk.out"; echo; cat "$work/strace.err" "$work/strace.out"; } > "$raw"
+        # strace -c lines: % time, seconds, usecs/call, calls, [errors,] syscall.
+        awk -v server="$name" -v shape="$shape" -v requests="$requests" -v threads="$threads" '
+            $1 ~ /^[0-9.]+$/ && NF >= 5 && $NF != "total" {
+                calls = $4; name = $NF
+                total += calls
+                if (name == "read" || name == "write" || name == "sendto" || name == "recvfrom" || name == "io_uring_enter" || name == "epoll_ctl" || name == "futex") c[name] += calls
+                else if (name ~ /^epoll_(p)?wait2?$/) c["epoll_wait"] += calls
+                else if (name ~ /^(readv|writev|sendmsg|recvmsg|accept4?|close|shutdown|p?poll)$/) c["otherio"] += calls
+                else c["other"] += calls
+            }
+            END {
+                io = c["read"] + c["write"] + c["sendto"] + c["recvfrom"] + c["epoll_wait"] + c["epoll_ctl"] + c["io_uring_enter"] + c["otherio"]
+                printf "%s\t%s\t%d\t%d\t%.3f\t%.3f", server, shape, requests, threads, total / requests, io / requests
+                split("read write sendto recvfrom epoll_wait epoll_ctl io_uring_enter otherio futex other", k, " ")
+                for (i = 1; i <= 10; i++) printf "\t%.3f", c[k[i]] / requests
+                printf "\n"
+            }' "$work/strace.out" >> "$rows"
+        tail -n 1 "$rows" >&2
+    done
+    stop_server
+done
+
+# The tables. Columns: per response, every thread of the server.
+command="flock /tmp/httpcourse-load.lock ./bench/syscalls.sh --servers=$servers --shapes=$shapes --connections=$connections --warmup=$warmup --duration=$duration"
+settings="Kernel $(uname -r), $(nproc) cores, strace $(strace -V | awk 'NR == 1 { print $4 }'), wrk with 1 thread and $connections connections, ${warmup} s warm-up, then ${duration} s counted; commit $(git rev-parse --short HEAD), $(date -u +%Y-%m-%dT%H:%MZ)."
+legend="System calls per response, over every thread of the server's JVM (strace -c -f -p PID). I/O = read, write, sendto, recvfrom, epoll_wait/epoll_pwait, epoll_ctl, io_uring_enter and the rarer I/O calls (readv, writev, sendmsg, recvmsg, accept, close, shutdown, poll) in 'other I/O'. futex and 'other' (mprotect, madvise, sched_yield, ...) are mostly the JVM's own threads: GC, JIT, the VM thread."
+header=(server shape responses threads total "I/O" read write sendto recvfrom "epoll_wait" "epoll_ctl" "io_uring_enter" "other I/O" futex other)
+{
+    echo "# System calls per request"
+    echo
+    echo "$legend"
+    echo
+    echo "Command: \`$command\`"
+    echo
+    echo "$settings"
+    echo
+    (IFS='|'; echo "|${header[*]}|")
+    printf '|'; for _ in "${header[@]}"; do printf -- '---|'; done; echo
+    while IFS=$'\t' read -r -a f; do (IFS='|'; echo "|${f[*]}|"); done < "$rows"
+} > "$out/syscalls.md"
+{
+    echo "// Generated by bench/syscalls.sh: do not edit; rerun it."
+    echo "[#syscalls-table%autowidth,cols=\"2*<,14*>\",options=header]"
+    echo ".System calls per request ($(hostname), $(date -u +%Y-%m-%d))"
+    echo "|==="
+    (IFS=' '; for h in "${header[@]}"; do printf '|%s ' "$h"; done; echo)
+    while IFS=$'\t' read -r -a f; do
+        printf '|%s ' "${f[@]}"; echo
+    done < "$rows"
+    echo "|==="
+    echo
+    echo "$legend"
+    echo "Command: \`$command\`."
+    echo "$settings"
+} > "$out/syscalls.adoc"
+echo "wrote $out/syscalls.md and $out/syscalls.adoc" >&2
+cat "$out/syscalls.md"
