@@ -26,10 +26,15 @@
 # strace stops the traced thread at every call, so the server runs far slower than usual; io_uring
 # loops batch more completions per io_uring_enter when they are slowed down, so read the stage 04
 # and netty-io_uring figures as what the design makes possible at this load, not as a constant.
+# --tool=perf counts with `perf stat` on the kernel's syscall tracepoints instead: no stop per call,
+# so the server runs near its normal speed (perf stat -p follows the threads that exist when it
+# attaches; the servers start theirs before the warm-up). It needs perf and tracefs (root, or a low
+# kernel.perf_event_paranoid); "other" is then every call minus the ones listed.
 #
 # Output: bench/results/<hostname>/syscalls.md and syscalls.adoc (a table each, with the command
-# and settings), and the raw strace summaries in bench/results/<hostname>/syscalls-raw/.
-# Needs: strace, wrk, python3 (a free port), and the jars: build them first with
+# and settings), and the raw counts in bench/results/<hostname>/syscalls-raw/; with --tool=perf,
+# syscalls-perf.md, syscalls-perf.adoc and syscalls-perf-raw/.
+# Needs: strace (or perf), wrk, python3 (a free port), and the jars: build them first with
 #   ./mvnw -q -B package -DskipTests -pl stage01-blocking,stage02-nio-selector,stage03-reuseport-workers,stage04-io-uring,bench/peers,bench/load -am
 # It is a load test: run it under the machine-wide lock, as above. Traffic goes to 127.0.0.1 only.
 set -euo pipefail
@@ -43,6 +48,7 @@ connections=16
 warmup=3
 duration=3
 out="bench/results/$(hostname)"
+tool=strace
 
 usage() {
     sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//'
@@ -51,9 +57,10 @@ Options (defaults in brackets):
   --servers=A,B,...   servers to measure, names as in ./bench/run.sh --no-build --list [$servers]
   --shapes=A,B        baseline and/or pipelined [$shapes]
   --connections=N     wrk connections, one wrk thread [$connections]
-  --warmup=SECONDS    load before strace attaches, not counted [$warmup]
-  --duration=SECONDS  load while strace counts [$duration]
+  --warmup=SECONDS    load before the counter attaches, not counted [$warmup]
+  --duration=SECONDS  load while the counter counts [$duration]
   --out=DIR           where the tables go [$out]
+  --tool=strace|perf  what counts the calls [$tool]
   --help              this text
 EOF
 }
@@ -66,6 +73,7 @@ for arg in "$@"; do
         --warmup=*) warmup="${arg#*=}" ;;
         --duration=*) duration="${arg#*=}" ;;
         --out=*) out="${arg#*=}" ;;
+        --tool=*) tool="${arg#*=}" ;;
         --help|-h) usage; exit 0 ;;
         *) echo "syscalls.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
     esac
@@ -73,9 +81,14 @@ done
 for n in "$connections" "$warmup" "$duration"; do
     [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "syscalls.sh: '$n' is not a positive whole number" >&2; exit 2; }
 done
-for tool in strace wrk python3; do
-    command -v "$tool" >/dev/null || { echo "syscalls.sh: $tool is not installed" >&2; exit 1; }
+[[ "$tool" == strace || "$tool" == perf ]] || { echo "syscalls.sh: --tool is strace or perf, not '$tool'" >&2; exit 2; }
+for needed in "$tool" wrk python3; do
+    command -v "$needed" >/dev/null || { echo "syscalls.sh: $needed is not installed" >&2; exit 1; }
 done
+base="syscalls"
+[[ "$tool" == perf ]] && base="syscalls-perf"
+# The calls perf counts one by one (raw_syscalls:sys_enter counts them all).
+perf_calls="read write readv writev sendto recvfrom sendmsg recvmsg epoll_wait epoll_pwait epoll_pwait2 epoll_ctl io_uring_enter accept accept4 close shutdown poll ppoll futex"
 
 java_home="$(sed -n 's/^ *java\.home = //p' bench/load/target/java-home.txt 2>/dev/null | head -n 1)"
 if [[ -z "$java_home" || ! -x "$java_home/bin/java" ]]; then
@@ -89,9 +102,9 @@ listing="$(./bench/run.sh --no-build --list)"
 
 work="$(mktemp -d /tmp/syscalls.XXXXXX)"
 server_pid=""
-strace_pid=""
+counter_pid=""
 cleanup() {
-    [[ -n "$strace_pid" ]] && kill -INT "$strace_pid" 2>/dev/null || true
+    [[ -n "$counter_pid" ]] && kill -INT "$counter_pid" 2>/dev/null || true
     [[ -n "$server_pid" ]] && kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
     rm -rf "$work"
 }
@@ -145,7 +158,7 @@ run_wrk() { # shape port seconds -> wrk output
     fi
 }
 
-mkdir -p "$out/syscalls-raw"
+mkdir -p "$out/$base-raw"
 rows="$work/rows.tsv"
 : > "$rows"
 
@@ -158,25 +171,45 @@ for name in "${server_list[@]}"; do
     for shape in "${shape_list[@]}"; do
         [[ "$shape" == baseline || "$shape" == pipelined ]] || { echo "syscalls.sh: unknown shape '$shape'" >&2; exit 2; }
         run_wrk "$shape" "$port" "$warmup" > /dev/null
-        raw="$out/syscalls-raw/$name-$shape.txt"
-        strace -c -f -p "$server_pid" -o "$work/strace.out" 2> "$work/strace.err" &
-        strace_pid=$!
-        sleep 1 # strace attaches to every thread before the load starts
-        # strace says "Process N attached with T threads" (or one line per thread, or nothing for one thread).
-        threads="$(sed -n 's/.*attached with \([0-9]*\) threads.*/\1/p' "$work/strace.err" | head -n 1)"
-        [[ -n "$threads" ]] || threads="$(grep -c 'attached' "$work/strace.err" || true)"
+        raw="$out/$base-raw/$name-$shape.txt"
+        if [[ "$tool" == strace ]]; then
+            strace -c -f -p "$server_pid" -o "$work/count.out" 2> "$work/count.err" &
+        else
+            events="raw_syscalls:sys_enter"
+            for c in $perf_calls; do events="$events,syscalls:sys_enter_$c"; done
+            perf stat -x, -e "$events" -p "$server_pid" -o "$work/count.out" 2> "$work/count.err" &
+        fi
+        counter_pid=$!
+        sleep 1 # the counter attaches to every thread before the load starts
+        if [[ "$tool" == strace ]]; then
+            # strace says "Process N attached with T threads" (or one line per thread, or nothing for one thread).
+            threads="$(sed -n 's/.*attached with \([0-9]*\) threads.*/\1/p' "$work/count.err" | head -n 1)"
+            [[ -n "$threads" ]] || threads="$(grep -c 'attached' "$work/count.err" || true)"
+        else
+            threads="$(ls "/proc/$server_pid/task" | wc -l)"
+        fi
         run_wrk "$shape" "$port" "$duration" > "$work/wrk.out"
-        kill -INT "$strace_pid"
-        wait "$strace_pid" || true
-        strace_pid=""
+        kill -INT "$counter_pid"
+        wait "$counter_pid" || true
+        counter_pid=""
         requests="$(awk '/requests in/ { print $1 }' "$work/wrk.out")"
         errors="$(awk '/Non-2xx|Socket errors/' "$work/wrk.out" | tr '\n' ' ')"
         { echo "# $name, $shape: $requests responses in ${duration}s, $connections connections, $threads threads attached ${errors:+($errors)}"
-          cat "$work/wrk.out"; echo; cat "$work/strace.err" "$work/strace.out"; } > "$raw"
-        # strace -c lines: % time, seconds, usecs/call, calls, [errors,] syscall.
+          cat "$work/wrk.out"; echo; cat "$work/count.err" "$work/count.out"; } > "$raw"
+        # One "syscall calls" line each; TOTAL (perf only) counts every call, listed or not.
+        if [[ "$tool" == strace ]]; then
+            # strace -c lines: % time, seconds, usecs/call, calls, [errors,] syscall.
+            awk '$1 ~ /^[0-9.]+$/ && NF >= 5 && $NF != "total" { print $NF, $4 }' "$work/count.out" > "$work/calls"
+        else
+            # perf stat -x, lines: count,unit,event,...; "<not counted>" is 0.
+            awk -F, '$3 ~ /sys_enter/ { n = ($1 ~ /^[0-9]+$/) ? $1 : 0; e = $3
+                sub(/^raw_syscalls:sys_enter$/, "TOTAL", e); sub(/^syscalls:sys_enter_/, "", e); print e, n }' \
+                "$work/count.out" > "$work/calls"
+        fi
         awk -v server="$name" -v shape="$shape" -v requests="$requests" -v threads="$threads" '
-            $1 ~ /^[0-9.]+$/ && NF >= 5 && $NF != "total" {
-                calls = $4; name = $NF
+            $1 == "TOTAL" { everything = $2; next }
+            {
+                calls = $2; name = $1
                 total += calls
                 if (name == "read" || name == "write" || name == "sendto" || name == "recvfrom" || name == "io_uring_enter" || name == "epoll_ctl" || name == "futex") c[name] += calls
                 else if (name ~ /^epoll_(p)?wait2?$/) c["epoll_wait"] += calls
@@ -184,24 +217,32 @@ for name in "${server_list[@]}"; do
                 else c["other"] += calls
             }
             END {
+                if (everything > 0) { c["other"] += everything - total; total = everything }
                 io = c["read"] + c["write"] + c["sendto"] + c["recvfrom"] + c["epoll_wait"] + c["epoll_ctl"] + c["io_uring_enter"] + c["otherio"]
                 printf "%s\t%s\t%d\t%d\t%.3f\t%.3f", server, shape, requests, threads, total / requests, io / requests
                 split("read write sendto recvfrom epoll_wait epoll_ctl io_uring_enter otherio futex other", k, " ")
                 for (i = 1; i <= 10; i++) printf "\t%.3f", c[k[i]] / requests
                 printf "\n"
-            }' "$work/strace.out" >> "$rows"
+            }' "$work/calls" >> "$rows"
         tail -n 1 "$rows" >&2
     done
     stop_server
 done
 
 # The tables. Columns: per response, every thread of the server.
-command="flock /tmp/httpcourse-load.lock ./bench/syscalls.sh --servers=$servers --shapes=$shapes --connections=$connections --warmup=$warmup --duration=$duration"
-settings="Kernel $(uname -r), $(nproc) cores, strace $(strace -V | awk 'NR == 1 { print $4 }'), wrk with 1 thread and $connections connections, ${warmup} s warm-up, then ${duration} s counted; commit $(git rev-parse --short HEAD), $(date -u +%Y-%m-%dT%H:%MZ)."
-legend="System calls per response, over every thread of the server's JVM (strace -c -f -p PID). I/O = read, write, sendto, recvfrom, epoll_wait/epoll_pwait, epoll_ctl, io_uring_enter and the rarer I/O calls (readv, writev, sendmsg, recvmsg, accept, close, shutdown, poll) in 'other I/O'. futex and 'other' (mprotect, madvise, sched_yield, ...) are mostly the JVM's own threads: GC, JIT, the VM thread."
+command="flock /tmp/httpcourse-load.lock ./bench/syscalls.sh --tool=$tool --servers=$servers --shapes=$shapes --connections=$connections --warmup=$warmup --duration=$duration"
+if [[ "$tool" == strace ]]; then
+    counter="strace $(strace -V | awk 'NR == 1 { print $4 }')"
+    counted_by="strace -c -f -p PID"
+else
+    counter="$(perf --version)"
+    counted_by="perf stat -e raw_syscalls:sys_enter,syscalls:sys_enter_... -p PID"
+fi
+settings="Kernel $(uname -r), $(nproc) cores, $counter, wrk with 1 thread and $connections connections, ${warmup} s warm-up, then ${duration} s counted; commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . 2>/dev/null || echo +dirty), $(date -u +%Y-%m-%dT%H:%MZ)."
+legend="System calls per response, over every thread of the server's JVM ($counted_by). I/O = read, write, sendto, recvfrom, epoll_wait/epoll_pwait, epoll_ctl, io_uring_enter and the rarer I/O calls (readv, writev, sendmsg, recvmsg, accept, close, shutdown, poll) in 'other I/O'. futex and 'other' (mprotect, madvise, sched_yield, ...) are mostly the JVM's own threads: GC, JIT, the VM thread."
 header=(server shape responses threads total "I/O" read write sendto recvfrom "epoll_wait" "epoll_ctl" "io_uring_enter" "other I/O" futex other)
 {
-    echo "# System calls per request"
+    echo "# System calls per request, counted by $tool"
     echo
     echo "$legend"
     echo
@@ -212,11 +253,11 @@ header=(server shape responses threads total "I/O" read write sendto recvfrom "e
     (IFS='|'; echo "|${header[*]}|")
     printf '|'; for _ in "${header[@]}"; do printf -- '---|'; done; echo
     while IFS=$'\t' read -r -a f; do (IFS='|'; echo "|${f[*]}|"); done < "$rows"
-} > "$out/syscalls.md"
+} > "$out/$base.md"
 {
     echo "// Generated by bench/syscalls.sh: do not edit; rerun it."
-    echo "[#syscalls-table%autowidth,cols=\"2*<,14*>\",options=header]"
-    echo ".System calls per request ($(hostname), $(date -u +%Y-%m-%d))"
+    echo "[#$base-table%autowidth,cols=\"2*<,14*>\",options=header]"
+    echo ".System calls per request, counted by $tool ($(hostname), $(date -u +%Y-%m-%d))"
     echo "|==="
     (IFS=' '; for h in "${header[@]}"; do printf '|%s ' "$h"; done; echo)
     while IFS=$'\t' read -r -a f; do
@@ -227,6 +268,6 @@ header=(server shape responses threads total "I/O" read write sendto recvfrom "e
     echo "$legend"
     echo "Command: \`$command\`."
     echo "$settings"
-} > "$out/syscalls.adoc"
-echo "wrote $out/syscalls.md and $out/syscalls.adoc" >&2
-cat "$out/syscalls.md"
+} > "$out/$base.adoc"
+echo "wrote $out/$base.md and $out/$base.adoc" >&2
+cat "$out/$base.md"
