@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# System calls per request, per server and request shape, counted with strace.
+# System calls per request, per server and request shape, counted with strace or perf.
 #
 #   flock /tmp/httpcourse-load.lock ./bench/syscalls.sh                  # every default server
 #   flock /tmp/httpcourse-load.lock ./bench/syscalls.sh --servers=stage02-nio-selector,stage04-io-uring
@@ -9,9 +9,9 @@
 #   1. starts the server from its jar with the command `./bench/run.sh --no-build --list` prints
 #      (the toolchain's java, --enable-native-access=ALL-UNNAMED, a free port on 127.0.0.1);
 #   2. warms it up with wrk (not counted), so the JIT has compiled the hot path;
-#   3. attaches `strace -c -f -p PID` (every thread of the JVM, the ones that exist and any started
-#      later), runs wrk for a fixed time, detaches strace, and divides each call count by the number
-#      of responses wrk reports.
+#   3. attaches `strace -c -f -p PID` (or `perf stat`, see --tool below) to every thread of the
+#      JVM, runs wrk for a fixed time, detaches, and divides each call count by the number of
+#      responses wrk reports.
 # Shapes: baseline = `GET /baseline11?a=13&b=42`, one request in flight per connection;
 #         pipelined = `GET /pipeline`, 16 requests in flight per connection (a wrk Lua script).
 #
