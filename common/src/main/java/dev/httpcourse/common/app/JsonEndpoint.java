@@ -19,7 +19,7 @@ import java.util.List;
  * generator (no pre-serialised bodies: the point of the profile is the encoding work).
  */
 public final class JsonEndpoint {
-    static final String PREFIX = "/json/";
+    public static final String PREFIX = "/json/";
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
