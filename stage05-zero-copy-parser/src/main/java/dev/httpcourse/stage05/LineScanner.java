@@ -35,7 +35,7 @@ final class LineScanner {
         long i = from;
         for (; i <= to - Long.BYTES; i += Long.BYTES) {
             long word = segment.get(LONG_LE, i);
-            long matches = zeroBytes(word ^ CR_EVERYWHERE) | zeroBytes(word ^ LF_EVERYWHERE);
+            long matches = crOrLfBytes(word);
             if (matches != 0) {
                 // byte k of memory is bits 8k..8k+7 of the word: the lowest marked byte comes first
                 return i + (Long.numberOfTrailingZeros(matches) >>> 3);
@@ -59,6 +59,16 @@ final class LineScanner {
     static long zeroBytes(long x) {
         long t = (x & LOW7) + LOW7;
         return ~(t | x | LOW7);
+    }
+
+    /**
+     * {@code zeroBytes(word ^ CR…) | zeroBytes(word ^ LF…)}, with the two complements merged by De
+     * Morgan ({@code ~a | ~b == ~(a & b)}): two operations fewer per word.
+     */
+    static long crOrLfBytes(long word) {
+        long cr = word ^ CR_EVERYWHERE;
+        long lf = word ^ LF_EVERYWHERE;
+        return ~((((cr & LOW7) + LOW7) | cr) & (((lf & LOW7) + LOW7) | lf) | LOW7);
     }
     // end::swar-scan[]
 }

@@ -3,6 +3,7 @@ package dev.httpcourse.stage05;
 import dev.httpcourse.common.http.ByteView;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A window over bytes of a segment, for the rules of {@code common} that read a {@link ByteView}.
@@ -35,6 +36,6 @@ final class SegmentBytes implements ByteView {
     public String toString() { // for messages and debugging only; never on the hot path
         byte[] bytes = new byte[length];
         MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, base, bytes, 0, length);
-        return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 }

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -103,7 +104,7 @@ class ResponseTemplateTest {
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
-        byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        byte[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
     }

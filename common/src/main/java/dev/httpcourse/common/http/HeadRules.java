@@ -18,6 +18,7 @@ package dev.httpcourse.common.http;
 public final class HeadRules {
     private static final long NOT_DIGITS = -1;
     private static final long UNREPRESENTABLE = -2;
+    private static final long EMPTY = -3;
 
     private final long maxBodyBytes;
 
@@ -247,6 +248,9 @@ public final class HeadRules {
                 throw new HttpException(Status.NOT_IMPLEMENTED, "only the chunked transfer coding is supported");
             }
         } else if (contentLengths == 1) {
+            if (declaredLength == EMPTY) {
+                throw new HttpException(Status.BAD_REQUEST, "empty Content-Length");
+            }
             if (declaredLength == NOT_DIGITS) {
                 throw new HttpException(Status.BAD_REQUEST, "Content-Length is not a decimal number");
             }
@@ -264,12 +268,12 @@ public final class HeadRules {
      * {@code Content-Length = 1*DIGIT}: no sign, no list, no spaces. A value too big for a long is
      * not a length at all; a well-formed length over {@code --max-body} is the 413 of {@link #finish}.
      *
-     * @return the length, {@code -1} when the value is not digits, {@code -2} when it passes a long
+     * @return the length; -1 when the value is not digits, -2 when it passes a long, -3 when it is empty
      */
     // tag::parse-length[]
     static long parseLength(ByteView value) {
         if (value.isEmpty()) {
-            return NOT_DIGITS;
+            return EMPTY;
         }
         long length = 0;
         for (int i = 0; i < value.length(); i++) {
@@ -287,8 +291,8 @@ public final class HeadRules {
     // end::parse-length[]
 
     /** The message of {@link #parseLength}'s refusal, for callers that want the exception itself. */
-    static HttpException lengthRefusal(ByteView value, long parsed) {
-        return new HttpException(Status.BAD_REQUEST, value.isEmpty() ? "empty Content-Length"
+    static HttpException lengthRefusal(long parsed) {
+        return new HttpException(Status.BAD_REQUEST, parsed == EMPTY ? "empty Content-Length"
                 : parsed == NOT_DIGITS ? "Content-Length is not a decimal number"
                 : "Content-Length is not a number this server can represent");
     }

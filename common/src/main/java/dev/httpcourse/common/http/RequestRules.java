@@ -37,10 +37,9 @@ public final class RequestRules {
      * is {@link HeadRules}'.
      */
     static long contentLength(String value) {
-        ByteView view = ByteView.of(value);
-        long length = HeadRules.parseLength(view);
+        long length = HeadRules.parseLength(ByteView.of(value));
         if (length < 0) {
-            throw HeadRules.lengthRefusal(view, length);
+            throw HeadRules.lengthRefusal(length);
         }
         return length;
     }
