@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
                 + "(report.json, report.md, SVG charts).", ""},
         footer = {"", "Examples:", "  ./bench/run.sh --duration 3s --repetitions 1",
                 "  ./bench/run.sh --servers stage01-virtual,netty-epoll --profiles baseline,pipelined",
+                "  ./bench/run.sh --pin --profiles baseline,json",
                 "  ./bench/run.sh --server-cpus 0-15 --load-cpus 16-31 --connections 4096", ""})
 public final class Main implements Callable<Integer> {
     static final int EXIT_USAGE = 2;
@@ -62,8 +63,8 @@ public final class Main implements Callable<Integer> {
     Duration warmup;
 
     @Option(names = "--repetitions", defaultValue = "3", paramLabel = "N",
-            description = "Measured windows per server and profile; the report keeps the median and the best "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "Rounds per profile, each one measured window of every server in turn; the report "
+                    + "keeps the median and the best, and each ratio's spread over the rounds (default: ${DEFAULT-VALUE}).")
     int repetitions;
 
     @Option(names = "--connections", defaultValue = "256", paramLabel = "N",
@@ -78,6 +79,12 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--load-cpus", paramLabel = "LIST",
             description = "Pin the load generator (this process and wrk) to these CPUs (default: not pinned).")
     String loadCpus;
+
+    @Option(names = "--pin",
+            description = "Put the servers and the load generator on separate CPUs: the first half of the physical "
+                    + "cores for the servers, the rest for the load (on 2 CPUs: servers on one, load on the other). "
+                    + "Needs taskset and 2 CPUs; replaces --server-cpus and --load-cpus.")
+    boolean pin;
 
     @Option(names = "--load-threads", paramLabel = "N",
             description = "Load generator threads (default: one per load CPU, or per core).")
@@ -187,6 +194,9 @@ public final class Main implements Callable<Integer> {
         var launch = new ServerProcess.Options(ProcessHandle.current().info().command().orElse("java"), jvmArgs(),
                 serverAffinity, readyTimeout);
         var notes = new ArrayList<>(found.notes());
+        if (pin) {
+            notes.add("--pin: servers on CPUs " + serverCpus + ", the load generator on CPUs " + loadCpus + ".");
+        }
         if (chosen.stream().noneMatch(s -> s.name().equals(baselinePeer))) {
             notes.add("The baseline peer " + baselinePeer + " is not in this comparison: no ratios.");
         }
@@ -212,6 +222,9 @@ public final class Main implements Callable<Integer> {
         if (loadThreads != null && loadThreads < 1) {
             throw usage("--load-threads must be at least 1");
         }
+        if (pin) {
+            choosePinnedCpus();
+        }
         for (String cpus : new String[] {serverCpus, loadCpus}) {
             if (cpus != null && !CpuList.valid(cpus)) {
                 throw usage("'" + cpus + "' is not a CPU list (examples: 0, 0-3, 0,2,4-7)");
@@ -224,6 +237,20 @@ public final class Main implements Callable<Integer> {
             throw usage("--generator wrk: wrk is not installed (apt-get install wrk)");
         }
         chosenProfiles();
+    }
+
+    /** --pin: the CPU lists the measuring chapter recommends, or a one-line refusal. */
+    private void choosePinnedCpus() {
+        if (serverCpus != null || loadCpus != null) {
+            throw usage("--pin chooses the CPUs itself: give --pin, or --server-cpus and --load-cpus, not both");
+        }
+        if (Discovery.onPath("taskset").isEmpty()) {
+            throw usage("--pin needs taskset (util-linux), which is not installed");
+        }
+        CpuList.Split split = CpuList.splitForPin().orElseThrow(() -> usage(
+                "--pin needs at least 2 CPUs, and this process may use only " + CpuList.allowed()));
+        serverCpus = split.servers();
+        loadCpus = split.load();
     }
 
     List<Profile> chosenProfiles() {

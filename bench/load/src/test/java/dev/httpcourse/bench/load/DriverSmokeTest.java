@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.httpcourse.bench.load.generator.NioLoadGenerator;
 import dev.httpcourse.bench.load.generator.Profile;
 import dev.httpcourse.bench.load.report.Machine;
+import dev.httpcourse.bench.load.report.Ratio;
 import dev.httpcourse.bench.load.report.Report;
 import dev.httpcourse.bench.load.report.ReportWriter;
 import dev.httpcourse.bench.load.report.RunRecord;
@@ -20,39 +21,78 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The driver end to end against stage 01 for a few seconds: servers started, measured, stopped, reported. */
+/**
+ * The driver end to end against stage 01 for a few seconds: servers started, warmed up, measured in
+ * rounds, stopped, reported.
+ */
 class DriverSmokeTest {
     /** Surefire runs in the module's folder, bench/load. */
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
 
     @Test
-    void comparesTheStage01JarAndWritesTheReport(@TempDir Path out) throws Exception {
-        List<ServerSpec> stages = Discovery.discover(ROOT).servers().stream()
-                .filter(s -> s.kind() == ServerSpec.Kind.STAGE && s.name().startsWith("stage01")).toList();
-        assumeTrue(!stages.isEmpty(), "stage01-blocking/target/stage01-blocking.jar is not built");
-        String name = stages.getFirst().name();
+    void comparesTheStage01JarsInInterleavedRoundsAndWritesTheReport(@TempDir Path out) throws Exception {
+        List<String> names = Discovery.discover(ROOT).servers().stream()
+                .filter(s -> s.kind() == ServerSpec.Kind.STAGE && s.name().startsWith("stage01")).map(ServerSpec::name)
+                .toList();
+        assumeTrue(names.size() >= 2, "stage01-blocking/target/stage01-blocking.jar is not built");
+        String a = names.get(0);
+        String b = names.get(1);
         var log = new ByteArrayOutputStream();
 
         int code = Main.execute(new PrintStream(log, true, StandardCharsets.UTF_8), System.err, "--project-root",
-                ROOT.toString(), "--servers", name, "--profiles", "baseline,pipelined", "--duration", "1s",
-                "--warmup", "500ms", "--repetitions", "2", "--connections", "16", "--out", out.toString());
+                ROOT.toString(), "--servers", a + "," + b, "--profiles", "baseline,pipelined", "--duration", "1s",
+                "--warmup", "500ms", "--repetitions", "2", "--connections", "16", "--baseline-peer", a,
+                "--out", out.toString());
 
         String progress = log.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, progress);
-        assertTrue(progress.contains("[1/2] " + name + " · baseline") && progress.contains("[2/2] " + name
-                + " · pipelined"), progress);
-        Report report = checkFiles(out, name, 4);
+        assertTrue(progress.contains("[1/2] baseline · 2 servers") && progress.contains("[2/2] pipelined · 2 servers"),
+                progress);
+        // Both warmed up before any window; then a b, then b a: the order rotates from round to round.
+        List<String> steps = progress.lines().map(String::strip)
+                .filter(l -> l.startsWith("warming up") || l.startsWith("round")).map(l -> l.replaceAll("  \\(.*", ""))
+                .limit(6).toList();
+        assertEquals(List.of("warming up " + a + " for 0.5 s", "warming up " + b + " for 0.5 s", "round 1/2 · " + a,
+                "round 1/2 · " + b, "round 2/2 · " + b, "round 2/2 · " + a), steps, progress);
+        Report report = checkFiles(out, Set.of(a, b), 8);
+        for (RunRecord r : report.runs()) {
+            // Round 1 measures a first, round 2 b first.
+            assertEquals(r.server().equals(a) == (r.repetition() == 1) ? 1 : 2, r.position(), r.toString());
+            assertTrue(r.serverCpuSeconds() > 0 && r.requestsPerCpuSecond() > 0, r.toString());
+            assertTrue(r.peakRssBytes() > 1 << 20 && r.gcPauses() != null && r.serverThreads() > 0, r.toString());
+            assertTrue(r.idleCpuSeconds() != null && r.idleCpuSeconds() >= 0 && r.busy() != null, r.toString());
+        }
+        Ratio ratio = report.ratio(b, "baseline").orElseThrow();
+        assertEquals(2, ratio.rounds());
+        assertTrue(ratio.requestsPerSecond().min() <= ratio.requestsPerSecond().median()
+                && ratio.requestsPerSecond().median() <= ratio.requestsPerSecond().max());
+        assertTrue(Files.readString(out.resolve("report.md")).contains("then 2 rounds; in each round"));
+
         Files.delete(out.resolve("latency.svg"));
         assertEquals(0, Main.execute(System.out, System.err, "--render", out.resolve("report.json").toString()));
         assertTrue(Files.size(out.resolve("latency.svg")) > 100);
-        assertEquals(report.runs(), ReportWriter.read(out.resolve("report.json")).runs());
-        for (RunRecord r : report.runs()) {
-            assertTrue(r.serverCpuSeconds() > 0 && r.requestsPerCpuSecond() > 0, r.toString());
-            assertTrue(r.peakRssBytes() > 1 << 20 && r.gcPauses() != null && r.serverThreads() > 0, r.toString());
+        Report back = ReportWriter.read(out.resolve("report.json"));
+        assertEquals(report.runs(), back.runs());
+        assertEquals(report.ratios(), back.ratios());
+    }
+
+    @Test
+    void rendersTheCommittedReportsWrittenBeforeTheRounds(@TempDir Path out) throws Exception {
+        Path committed = ROOT.resolve("bench/results/vm/report.json");
+        assumeTrue(Files.isRegularFile(committed), "no committed report");
+        Files.copy(committed, out.resolve("report.json"));
+        assertEquals(0, Main.execute(System.out, System.err, "--render", out.resolve("report.json").toString()));
+        Report report = ReportWriter.read(out.resolve("report.json"));
+        assertTrue(!report.ratios().isEmpty(), "ratios recomputed from the old runs");
+        String md = Files.readString(out.resolve("report.md"));
+        if (!report.interleaved()) {
+            assertTrue(md.contains("one server after another"), md);
         }
+        assertTrue(md.contains("A difference smaller than its spread is not significant"), md);
     }
 
     @Test
@@ -68,7 +108,7 @@ class DriverSmokeTest {
         Report report = new Driver(config, Machine.probe(ROOT), new PrintStream(new ByteArrayOutputStream(), true,
                 StandardCharsets.UTF_8)).run();
 
-        checkFiles(out, "stage01-in-process", 1);
+        checkFiles(out, Set.of("stage01-in-process"), 1);
         assertEquals(null, report.runs().getFirst().serverCpuSeconds());
         assertTrue(report.notes().isEmpty());
     }
@@ -99,19 +139,21 @@ class DriverSmokeTest {
         assertTrue(Files.readString(out.resolve("report.md")).contains("| crash | failed: exited with code 1"));
     }
 
-    private static Report checkFiles(Path out, String server, int runs) throws Exception {
+    private static Report checkFiles(Path out, Set<String> servers, int runs) throws Exception {
         for (String f : ReportWriter.FILES) {
             assertTrue(Files.size(out.resolve(f)) > 100, f);
         }
         Report report = ReportWriter.read(out.resolve("report.json"));
         assertEquals(runs, report.runs().size());
         for (RunRecord r : report.runs()) {
-            assertEquals(server, r.server());
+            assertTrue(servers.contains(r.server()), r.server());
             assertEquals(RunRecord.Status.OK, r.status(), r.reason());
             assertTrue(r.requests() > 0 && r.requestsPerSecond() > 0);
             assertEquals(0, r.errors().total(), r.reason());
         }
-        assertTrue(Files.readString(out.resolve("report.md")).contains("| " + server + " |"));
+        for (String server : servers) {
+            assertTrue(Files.readString(out.resolve("report.md")).contains("| " + server + " |"));
+        }
         return report;
     }
 }

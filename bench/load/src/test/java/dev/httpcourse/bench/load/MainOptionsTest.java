@@ -64,7 +64,7 @@ class MainOptionsTest {
         Outcome o = run("--help");
         assertEquals(0, o.code());
         for (String option : List.of("--servers", "--profiles", "--duration", "--warmup", "--repetitions",
-                "--connections", "--server-cpus", "--load-cpus", "--generator", "--out", "--baseline-peer")) {
+                "--connections", "--server-cpus", "--load-cpus", "--pin", "--generator", "--out", "--baseline-peer")) {
             assertTrue(o.out().contains(option), option);
         }
         assertTrue(o.out().contains("(default: 5s)"));
@@ -79,6 +79,31 @@ class MainOptionsTest {
         assertEquals(2, o.code(), o.err());
         assertEquals(1, o.err().lines().count(), o.err());
         assertTrue(o.err().startsWith("bench: ") && o.err().strip().endsWith("(see --help)"), o.err());
+    }
+
+    @Test
+    void pinRefusesExplicitCpuListsBesideIt() {
+        for (String other : List.of("--server-cpus=0", "--load-cpus=1")) {
+            Outcome o = run("--pin", other, "--project-root", "/nonexistent");
+            assertEquals(2, o.code(), o.err());
+            assertEquals("bench: --pin chooses the CPUs itself: give --pin, or --server-cpus and --load-cpus, not both "
+                    + "(see --help)", o.err().strip());
+        }
+    }
+
+    @Test
+    void pinChoosesSeparateCpusOrRefusesInOneLine(@TempDir Path root) {
+        // Depends on the machine: with 2 CPUs and taskset the lists are set; otherwise one line says why not.
+        Outcome o = run("--pin", "--list", "--project-root", root.toString());
+        if (CpuList.expand(CpuList.allowed()).size() >= 2 && Discovery.onPath("taskset").isPresent()) {
+            assertEquals(0, o.code(), o.err());
+            CpuList.Split split = CpuList.splitForPin().orElseThrow();
+            assertTrue(java.util.Collections.disjoint(CpuList.expand(split.servers()), CpuList.expand(split.load())));
+        } else {
+            assertEquals(2, o.code(), o.err());
+            assertEquals(1, o.err().lines().count(), o.err());
+            assertTrue(o.err().startsWith("bench: --pin needs"), o.err());
+        }
     }
 
     @Test

@@ -9,7 +9,9 @@ import java.util.List;
  * pipeline, when to reconnect, and for how long.
  *
  * <p>A timed run is one warm-up, whose responses are not counted, followed by {@code windows}
- * measured windows of {@code window} each, back to back on the same connections (the repetitions).
+ * measured windows of {@code window} each, back to back on the same connections. The driver asks
+ * for a warm-up alone ({@code windows} 0) and then for one window at a time, since it measures the
+ * servers in turn; tests ask for several windows in one run.
  * A counted run ({@code maxRequests > 0}) sends exactly that many requests and measures all of them
  * in one window: what tests use to compare with the server's own count.
  */
@@ -20,7 +22,7 @@ public record LoadSpec(InetSocketAddress address, List<RequestTemplate> template
     public LoadSpec {
         templates = List.copyOf(templates);
         if (templates.isEmpty() || connections < 1 || threads < 1 || pipeline < 1 || reconnectEvery < 0
-                || windows < 1 || maxRequests < 0 || warmup.isNegative() || window.isNegative()) {
+                || windows < 0 || (windows == 0 && warmup.isZero()) || maxRequests < 0 || warmup.isNegative() || window.isNegative()) {
             throw new IllegalArgumentException("bad load spec: " + this);
         }
     }
@@ -30,6 +32,12 @@ public record LoadSpec(InetSocketAddress address, List<RequestTemplate> template
                                  Duration warmup, Duration window, int windows) {
         return new LoadSpec(address, profile.templates(hostHeader(address)), profile.connections(connections),
                 threads, profile.pipeline(), profile.reconnectEvery(), warmup, window, windows, 0);
+    }
+
+    /** The profile's warm-up alone: load whose responses are not counted, and no window. */
+    public static LoadSpec warmup(InetSocketAddress address, Profile profile, int connections, int threads,
+                                  Duration warmup) {
+        return timed(address, profile, connections, threads, warmup, Duration.ZERO, 0);
     }
 
     /** The profile's shape for exactly {@code requests} requests, all measured. */

@@ -113,7 +113,8 @@ final class Worker implements Runnable {
 
     /** The window a response arriving at {@code now} counts in, or null (warm-up, or after the last). */
     Tally tally(long now) {
-        if (now - firstWindow < 0) {
+        // A warm-up alone has no window (and no window length to divide by).
+        if (tallies.length == 0 || now - firstWindow < 0) {
             return null;
         }
         long i = (now - firstWindow) / windowNanos;

@@ -27,25 +27,28 @@ public final class Charts {
     private static final String GRID = "#dddddd";
     private static final String AXIS = "#888888";
     private static final String MUTED = "#666666";
+    private static final String WHISKER = "#222222";
 
     private Charts() {
     }
 
-    /** Median requests/s per profile and server (2xx only), with the best window as a tick. */
+    /** Median requests/s per profile and server (2xx only), with the ratio's range over the rounds as a whisker. */
     public static String throughput(Report report) {
-        return bars(report, "Requests per second", "2xx responses per second, median of the windows; "
-                + "| marks the best window", s -> s.requestsPerSecond(), s -> s.bestRequestsPerSecond());
+        return bars(report, "Requests per second", "2xx responses per second, median of the windows; whisker: the "
+                + "ratio's lowest to highest round, scaled to the bar (| best window where there is no ratio)",
+                s -> s.requestsPerSecond(), s -> s.bestRequestsPerSecond(), false);
     }
 
     /** Requests per CPU-second of the server: what still separates servers when the generator saturates first. */
     public static String efficiency(Report report) {
         return bars(report, "Requests per server CPU-second",
                 "2xx responses divided by the server process's user+system CPU time over the same window; "
-                        + "higher is better", Summary::requestsPerCpuSecond, s -> null);
+                        + "higher is better; whisker: the ratio's lowest to highest round", Summary::requestsPerCpuSecond,
+                s -> null, true);
     }
 
     private static String bars(Report report, String title, String subtitle, Function<Summary, Double> value,
-                               Function<Summary, Double> best) {
+                               Function<Summary, Double> best, boolean perCpu) {
         List<String> profiles = report.profiles();
         double height = 70;
         for (String p : profiles) {
@@ -60,13 +63,17 @@ public final class Charts {
             List<Summary> rows = report.summaries(profile);
             double max = 0;
             for (Summary s : rows) {
-                max = Math.max(max, orZero(value.apply(s)));
+                Double v = value.apply(s);
+                max = Math.max(max, orZero(v));
                 max = Math.max(max, orZero(best.apply(s)));
+                Spread spread = spread(report, s, perCpu);
+                if (v != null && spread != null) {
+                    max = Math.max(max, v * spread.max() / spread.median());
+                }
             }
             Axis axis = Axis.linear(max);
             double top = panelTitle(svg, y, profile, report);
             grid(svg, axis, top, rows.size() * ROW);
-            Double baseline = report.baseline(profile).map(value).orElse(null);
             for (int i = 0; i < rows.size(); i++) {
                 Summary s = rows.get(i);
                 double rowY = top + i * ROW;
@@ -78,16 +85,20 @@ public final class Charts {
                 }
                 double end = BAR_LEFT + axis.position(v) * BAR_WIDTH;
                 svg.rect(BAR_LEFT, rowY + (ROW - BAR) / 2, end - BAR_LEFT, BAR, colour(report, s.server()));
-                Double b = best.apply(s);
+                Spread spread = spread(report, s, perCpu);
                 double labelX = end;
-                if (b != null && b > v) {
-                    double bx = BAR_LEFT + axis.position(b) * BAR_WIDTH;
-                    svg.line(bx, rowY + 2, bx, rowY + ROW - 2, "#222222", 1.5);
-                    labelX = bx;
-                }
                 String label = Format.compact(v);
-                if (baseline != null && baseline > 0) {
-                    label += "  (" + Format.ratio(v / baseline) + ")";
+                if (spread != null) {
+                    labelX = Math.max(labelX, whisker(svg, axis, rowY, v, spread));
+                    label += "  (" + (significant(report, s, perCpu) ? "" : "≈") + Format.ratio(spread.median())
+                            + (spread.min() == spread.max() ? "" : ", " + MarkdownReport.range(spread)) + ")";
+                } else {
+                    Double b = best.apply(s);
+                    if (b != null && b > v) {
+                        double bx = BAR_LEFT + axis.position(b) * BAR_WIDTH;
+                        svg.line(bx, rowY + 2, bx, rowY + ROW - 2, "#222222", 1.5);
+                        labelX = bx;
+                    }
                 }
                 if (report.disturbed(s)) {
                     label += "  *";
@@ -99,6 +110,40 @@ public final class Charts {
         }
         footer(svg, height, caption);
         return svg.toString();
+    }
+
+    /**
+     * The ratio's range drawn on the bar: from value × min/median to value × max/median, a line with
+     * a cap at each end, so the bar's end sits where the median round is. Returns its right end.
+     * Nothing is drawn for a range of zero width (the peer against itself).
+     */
+    static double whisker(Svg svg, Axis axis, double rowY, double value, Spread spread) {
+        double lo = BAR_LEFT + axis.position(value * spread.min() / spread.median()) * BAR_WIDTH;
+        double hi = BAR_LEFT + axis.position(value * spread.max() / spread.median()) * BAR_WIDTH;
+        if (hi - lo < 0.5) {
+            return hi;
+        }
+        double mid = rowY + ROW / 2;
+        svg.line(lo, mid, hi, mid, WHISKER, 1.5);
+        svg.line(lo, mid - 5, lo, mid + 5, WHISKER, 1.5);
+        svg.line(hi, mid - 5, hi, mid + 5, WHISKER, 1.5);
+        return hi;
+    }
+
+    /** The server's per-round ratio to the peer, on req/s or req per CPU-s, or null. */
+    private static Spread spread(Report report, Summary s, boolean perCpu) {
+        if (!s.ok()) {
+            return null;
+        }
+        return report.ratio(s.server(), s.profile())
+                .map(r -> perCpu ? r.requestsPerCpuSecond() : r.requestsPerSecond())
+                .filter(x -> x.median() > 0).orElse(null);
+    }
+
+    /** Whether the ratio is significant; the peer's 1.00× against itself is not a finding to flag. */
+    private static boolean significant(Report report, Summary s, boolean perCpu) {
+        return s.server().equals(report.settings().baselinePeer()) || report.ratio(s.server(), s.profile())
+                .map(r -> perCpu ? Boolean.TRUE.equals(r.cpuSignificant()) : r.significant()).orElse(false);
     }
 
     /** p50, p99 and p99.9 per profile and server, on a logarithmic axis (they span decades). */
@@ -262,13 +307,15 @@ public final class Charts {
         Settings s = report.settings();
         String text = "Generator: " + s.generatorDescription() + ". Machine: " + report.machine().summary()
                 + " (" + report.machine().hostname() + "). " + Format.seconds(s.warmupSeconds()) + " warm-up, then "
-                + s.repetitions() + " × " + Format.seconds(s.durationSeconds()) + "; " + s.connections()
+                + s.repetitions() + (report.interleaved() ? " rounds of " : " × ") + Format.seconds(s.durationSeconds())
+                + (report.interleaved() ? " windows, servers in turn" : "") + "; " + s.connections()
                 + " connections (upload " + s.uploadConnections() + "); server CPUs " + orAll(s.serverCpus())
                 + ", load CPUs " + orAll(s.loadCpus()) + ". " + report.timestamp() + ", " + report.machine().gitCommit()
                 + ".";
+        text += " Ratios per round, median (lowest–highest round); ≈: the range includes 1.00×, not significant.";
         if (report.summaries().stream().anyMatch(report::disturbed)) {
-            text += " * Disturbed: other processes used over " + Math.round(Report.DISTURBED_SHARE * 100)
-                    + "% of the CPU during that measurement.";
+            text += " * Busy: other processes used over " + Math.round(RunRecord.BUSY_SHARE * 100)
+                    + "% of the CPU during one of its windows.";
         }
         return wrap(text, (int) ((WIDTH - 32) / (11 * 0.55)));
     }

@@ -1,22 +1,34 @@
 package dev.httpcourse.bench.load.report;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 
-/** Everything one comparison produced; written as report.json, and rendered as Markdown and SVG. */
+/**
+ * Everything one comparison produced; written as report.json, and rendered as Markdown and SVG.
+ * Summaries and ratios are derived from the runs, so an older report.json renders anew with today's
+ * rules ({@link #of}).
+ */
 public record Report(String timestamp, Machine machine, Settings settings, List<ServerEntry> servers,
-                     List<String> notes, List<Summary> summaries, List<RunRecord> runs) {
+                     List<String> notes, List<Summary> summaries, List<Ratio> ratios, List<RunRecord> runs) {
 
     public Report {
         servers = List.copyOf(servers);
         notes = List.copyOf(notes);
         summaries = List.copyOf(summaries);
+        // Reports written before ratios had spreads have no "ratios": they are recomputed by of().
+        ratios = ratios == null ? List.of() : List.copyOf(ratios);
         runs = List.copyOf(runs);
     }
 
-    /** A report whose summaries are computed from its runs. */
+    /** A report whose summaries and ratios are computed from its runs. */
     public static Report of(String timestamp, Machine machine, Settings settings, List<ServerEntry> servers,
                             List<String> notes, List<RunRecord> runs) {
-        return new Report(timestamp, machine, settings, servers, notes, Summary.of(runs), runs);
+        return new Report(timestamp, machine, settings, servers, notes, Summary.of(runs),
+                Ratio.of(runs, settings.baselinePeer()), runs);
     }
 
     /** Profiles in the order the settings list them, keeping only those with a summary. */
@@ -28,19 +40,61 @@ public record Report(String timestamp, Machine machine, Settings settings, List<
         return summaries.stream().filter(s -> s.profile().equals(profile)).toList();
     }
 
-    /** Other processes using more than this share of the machine's CPU during a window disturbed it. */
-    public static final double DISTURBED_SHARE = 0.10;
+    /**
+     * Whether the servers were measured in interleaved rounds (every window knows its place in its
+     * round); false for reports written when each server's windows ran back to back.
+     */
+    public boolean interleaved() {
+        return runs.stream().filter(RunRecord::ok).allMatch(r -> r.position() != null)
+                && runs.stream().anyMatch(RunRecord::ok);
+    }
 
-    /** Whether other processes were busy enough during {@code s}'s median window to distort it. */
+    /** Whether other processes were busy during this window; worked out from its other CPU in older reports. */
+    public boolean busy(RunRecord r) {
+        if (r.busy() != null) {
+            return r.busy();
+        }
+        return r.ok() && r.otherCpuSeconds() != null && RunRecord.busy(r.otherCpuSeconds(), r.seconds(), machine.cores());
+    }
+
+    public List<RunRecord> busyWindows() {
+        return runs.stream().filter(this::busy).toList();
+    }
+
+    /** Whether other processes were busy during any of {@code s}'s windows. */
     public boolean disturbed(Summary s) {
-        return s.otherCpuSeconds() != null
-                && s.otherCpuSeconds() > DISTURBED_SHARE * machine.cores() * settings.durationSeconds();
+        return runs.stream().anyMatch(r -> r.server().equals(s.server()) && r.profile().equals(s.profile()) && busy(r));
     }
 
     /** The baseline peer's summary for a profile, if it was measured. */
-    public java.util.Optional<Summary> baseline(String profile) {
+    public Optional<Summary> baseline(String profile) {
         return summaries(profile).stream()
                 .filter(s -> s.server().equals(settings.baselinePeer()) && s.status() == RunRecord.Status.OK)
                 .findFirst();
+    }
+
+    public Optional<Ratio> ratio(String server, String profile) {
+        return ratios.stream().filter(r -> r.server().equals(server) && r.profile().equals(profile)).findFirst();
+    }
+
+    /**
+     * The profile's servers from the highest median ratio to the lowest, joined by {@code >} where
+     * the two neighbours' ranges over the rounds do not overlap and by {@code ≈} where they do (the
+     * difference is smaller than its spread). Empty when the profile has no ratios.
+     */
+    public String ranking(String profile, boolean perCpu) {
+        Function<Ratio, Spread> figure = perCpu ? Ratio::requestsPerCpuSecond : Ratio::requestsPerSecond;
+        BiPredicate<Ratio, Ratio> differs = perCpu ? Ratio::differsPerCpu : Ratio::differs;
+        var ranked = new ArrayList<>(ratios.stream().filter(r -> r.profile().equals(profile) && figure.apply(r) != null)
+                .toList());
+        ranked.sort(Comparator.comparingDouble((Ratio r) -> figure.apply(r).median()).reversed());
+        var text = new StringBuilder();
+        for (int i = 0; i < ranked.size(); i++) {
+            if (i > 0) {
+                text.append(differs.test(ranked.get(i - 1), ranked.get(i)) ? " > " : " ≈ ");
+            }
+            text.append(ranked.get(i).server());
+        }
+        return text.toString();
     }
 }

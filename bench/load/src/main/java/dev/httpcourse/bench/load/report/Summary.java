@@ -11,14 +11,16 @@ import java.util.function.ToDoubleFunction;
 /**
  * One server under one profile over its repetitions: each figure is the median of the measured
  * windows (best requests/s too, as HttpArena reports best of 3), errors are summed, peak RSS and
- * threads are the maximum.
+ * threads are the maximum. Idle CPU is the median over rounds of what the server used while the
+ * others were measured.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Summary(String server, String profile, RunRecord.Status status, String reason, int repetitions,
                       double requestsPerSecond, double bestRequestsPerSecond, double p50Micros, double p90Micros,
                       double p99Micros, double p999Micros, long errors, Double serverCpuSeconds,
                       Double requestsPerCpuSecond, Double loadCpuSeconds, Double otherCpuSeconds,
-                      Long peakRssBytes, Integer serverThreads, Double gcPauses, Double gcPauseMillis) {
+                      Long peakRssBytes, Integer serverThreads, Double gcPauses, Double gcPauseMillis,
+                      Double idleCpuSeconds) {
 
     /** Summaries of {@code runs}, one per server and profile, in the order they first appear. */
     public static List<Summary> of(List<RunRecord> runs) {
@@ -34,7 +36,7 @@ public record Summary(String server, String profile, RunRecord.Status status, St
         List<RunRecord> ok = group.stream().filter(RunRecord::ok).toList();
         if (ok.isEmpty()) {
             return new Summary(first.server(), first.profile(), first.status(), first.reason(), 0, 0, 0, 0, 0, 0, 0,
-                    0, null, null, null, null, null, null, null, null);
+                    0, null, null, null, null, null, null, null, null, null);
         }
         String reason = group.size() == ok.size() ? null
                 : (group.size() - ok.size()) + " of " + group.size() + " repetitions failed";
@@ -49,7 +51,7 @@ public record Summary(String server, String profile, RunRecord.Status status, St
                 ok.stream().map(RunRecord::peakRssBytes).filter(Objects::nonNull).max(Long::compare).orElse(null),
                 ok.stream().map(RunRecord::serverThreads).filter(Objects::nonNull).max(Integer::compare).orElse(null),
                 medianOrNull(ok, r -> r.gcPauses() == null ? null : r.gcPauses().doubleValue()),
-                medianOrNull(ok, RunRecord::gcPauseMillis));
+                medianOrNull(ok, RunRecord::gcPauseMillis), medianOrNull(ok, RunRecord::idleCpuSeconds));
     }
 
     public boolean ok() {

@@ -5,7 +5,11 @@ import dev.httpcourse.bench.load.generator.Latency;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A fixed comparison: three servers, two profiles, two windows each, one server unavailable. */
+/**
+ * A fixed comparison: three servers, two profiles, two rounds on baseline and one on pipelined, one
+ * server unavailable. stage01-virtual's baseline ratios are 0.60 and 0.50 (req/s) and 0.75 and
+ * 0.625 (req per CPU-s) in its two rounds.
+ */
 final class Fixtures {
     private Fixtures() {
     }
@@ -14,7 +18,8 @@ final class Fixtures {
         long requests = Math.round(rps * 5);
         return new RunRecord(server, profile, rep, RunRecord.Status.OK, null, 256, profile.equals("pipelined") ? 16 : 1,
                 0, 5, requests, rps, new Latency(p50, p50 * 2, p99, p99 * 2, p99 * 3, p50 * 1.1),
-                new Errors(rep == 2 ? 1 : 0, 0, 0, 0, 0, 0), cpu, requests / cpu, 1.5, 0.1, 300L * 1024 * 1024, 30, 2, 12.5);
+                new Errors(rep == 2 ? 1 : 0, 0, 0, 0, 0, 0), cpu, requests / cpu, 1.5, 0.1, 300L * 1024 * 1024, 30, 2, 12.5,
+                rep, 0.25, false);
     }
 
     static Report report() {

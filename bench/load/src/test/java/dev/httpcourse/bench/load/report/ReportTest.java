@@ -34,13 +34,15 @@ class ReportTest {
     void rendersOneTablePerProfileWithRatiosToThePeer() {
         String md = MarkdownReport.render(Fixtures.report()).replace('\u00a0', ' ');
         List<String> lines = md.lines().toList();
-        assertTrue(lines.contains("| stage01-virtual | 55,000 (0.55×) | 60,000 (0.60×) | 2.5 ms (2.50×) | 25 ms (2.50×) "
-                + "| 50 ms (2.50×) | 1 | 4.00 (0.80×) | 68,750 (0.69×) | 1.50 | 0.10 | 300 MiB (1.00×) | 30 | 2 | 12.5 (1.00×) |"),
-                md);
+        // req/s and req per CPU-s carry the per-round ratio with its range; the other columns the ratio of medians.
+        assertTrue(lines.contains("| stage01-virtual | 55,000 (0.55×, 0.50–0.60) | 60,000 (0.60×) | 2.5 ms (2.50×) "
+                + "| 25 ms (2.50×) | 50 ms (2.50×) | 1 | 4.00 (0.80×) | 68,750 (0.69×, 0.63–0.75) | 1.50 | 0.10 | 0.25 "
+                + "| 300 MiB (1.00×) | 30 | 2 | 12.5 (1.00×) |"), md);
         assertTrue(lines.contains("| netty-epoll | 100,000 | 100,000 | 1 ms | 10 ms | 20 ms | 1 | 5.00 | 100,000 | 1.50 "
-                + "| 0.10 | 300 MiB | 30 | 2 | 12.5 |"), md);
+                + "| 0.10 | 0.25 | 300 MiB | 30 | 2 | 12.5 |"), md);
         assertTrue(lines.contains("| netty-io_uring | unavailable: exited with code 3: io_uring is not available \\| blocked"
-                + " |" + " |".repeat(13)), md);
+                + " |" + " |".repeat(14)), md);
+        assertTrue(md.contains("| load CPU s | other CPU s | idle CPU s | peak RSS |"), md);
         assertTrue(lines.contains("## baseline") && lines.contains("## pipelined"), md);
         assertTrue(lines.contains("256 connections, 16 pipelined."), md);
     }
@@ -49,7 +51,8 @@ class ReportTest {
     void rendersTheRatioMatrix() {
         String md = MarkdownReport.render(Fixtures.report()).replace('\u00a0', ' ');
         assertTrue(md.contains("| server | baseline | pipelined |\n|---|---:|---:|\n"), md);
-        assertTrue(md.contains("| stage01-virtual | 0.55× / 0.69× | 0.80× / 1.00× |"), md);
+        assertTrue(md.contains("| stage01-virtual | 0.55× (0.50–0.60) / 0.69× (0.63–0.75) | 0.80× / ≈1.00× |"), md);
+        assertTrue(md.contains("| netty-epoll | 1.00× / 1.00× | 1.00× / 1.00× |"), md);
         assertTrue(md.contains("| netty-io_uring | unavailable | n/a |"), md);
     }
 
@@ -57,27 +60,50 @@ class ReportTest {
     void rendersTheBooksAsciidocTables() {
         String adoc = AsciidocReport.render(Fixtures.report()).replace('\u00a0', ' ');
         assertTrue(adoc.contains("[cols=\"2,1,1\",options=header]\n|===\n| server | baseline | pipelined\n"), adoc);
-        assertTrue(adoc.contains("| stage01-virtual | 0.55× / 0.69× | 0.80× / 1.00×\n"), adoc);
-        assertTrue(adoc.contains("| stage01-virtual | 55,000 (0.55×) | 25 ms (2.50×) | 68,750 (0.69×) | 300 MiB | 30\n"), adoc);
+        assertTrue(adoc.contains("| stage01-virtual | 0.55× (0.50–0.60) / 0.69× (0.63–0.75) | 0.80× / ≈1.00×\n"), adoc);
+        assertTrue(adoc.contains("| stage01-virtual | 55,000 (0.55×, 0.50–0.60) | 25 ms (2.50×) | 68,750 (0.69×, 0.63–0.75) "
+                + "| 300 MiB | 30\n"), adoc);
+        assertTrue(adoc.contains(MarkdownReport.SIGNIFICANCE), adoc);
         assertTrue(adoc.contains("| netty-io_uring 5+| unavailable\n"), adoc);
         assertEquals(adoc.split("\\|===", -1).length - 1, 2 * (1 + Fixtures.report().profiles().size()), "tables closed");
     }
 
     @Test
-    void flagsWindowsThatOtherProcessesDisturbed() throws Exception {
+    void flagsWindowsWhenTheMachineWasBusy() throws Exception {
         Report quiet = Fixtures.report();
-        assertTrue(MarkdownReport.disturbed(quiet).isEmpty());
+        assertTrue(MarkdownReport.busyWindows(quiet).isEmpty());
         var runs = new java.util.ArrayList<>(quiet.runs());
-        RunRecord r = runs.get(6);
-        runs.set(6, new RunRecord(r.server(), r.profile(), r.repetition(), r.status(), r.reason(), r.connections(),
-                r.pipeline(), r.reconnectEvery(), r.seconds(), r.requests(), r.requestsPerSecond(), r.latencyMicros(),
-                r.errors(), r.serverCpuSeconds(), r.requestsPerCpuSecond(), r.loadCpuSeconds(), 2.5, r.peakRssBytes(),
-                r.serverThreads(), r.gcPauses(), r.gcPauseMillis()));
+        runs.set(6, withOtherCpu(runs.get(6), 2.5, true));
         Report busy = Report.of(quiet.timestamp(), quiet.machine(), quiet.settings(), quiet.servers(), quiet.notes(), runs);
-        assertEquals("netty-epoll pipelined", MarkdownReport.disturbed(busy));
-        assertTrue(MarkdownReport.render(busy).contains("**Disturbed**"));
+        assertEquals("1 of 6 windows (netty-epoll pipelined round 1)", MarkdownReport.busyWindows(busy));
+        assertTrue(MarkdownReport.render(busy).contains("**Busy machine**: other processes used more than 10%"));
         String chart = SvgTest.parse(Charts.throughput(busy)).getDocumentElement().getTextContent();
-        assertTrue(chart.contains("500k  (1.00×)  *") && chart.contains("* Disturbed: other processes"), chart);
+        assertTrue(chart.contains("500k  (1.00×)  *") && chart.contains("* Busy: other processes"), chart);
+    }
+
+    @Test
+    void olderReportsWithoutTheFlagAreJudgedByTheirOtherCpu() {
+        Report quiet = Fixtures.report();
+        // 1.0 CPU-s of 2 cores × 5 s is exactly the 10% threshold: not busy; just above it is.
+        assertTrue(!quiet.busy(withOtherCpu(quiet.runs().getFirst(), 1.0, null)));
+        assertTrue(quiet.busy(withOtherCpu(quiet.runs().getFirst(), 1.01, null)));
+        assertTrue(RunRecord.busy(0.51, 5, 1) && !RunRecord.busy(0.5, 5, 1));
+    }
+
+    static RunRecord withOtherCpu(RunRecord r, double other, Boolean busy) {
+        return new RunRecord(r.server(), r.profile(), r.repetition(), r.status(), r.reason(), r.connections(),
+                r.pipeline(), r.reconnectEvery(), r.seconds(), r.requests(), r.requestsPerSecond(), r.latencyMicros(),
+                r.errors(), r.serverCpuSeconds(), r.requestsPerCpuSecond(), r.loadCpuSeconds(), other, r.peakRssBytes(),
+                r.serverThreads(), r.gcPauses(), r.gcPauseMillis(), r.position(), r.idleCpuSeconds(), busy);
+    }
+
+    @Test
+    void saysHowTheRoundsWereRunAndStatesTheRule() {
+        String md = MarkdownReport.render(Fixtures.report()).replace('\u00a0', ' ');
+        assertTrue(md.contains("then 2 rounds; in each round one 5 s window of every server in turn, the order rotated"), md);
+        assertTrue(md.contains("A difference smaller than its spread is not significant"), md);
+        assertTrue(md.contains("Ranked by req/s ratio: netty-epoll > stage01-virtual.  \n"
+                + "Ranked by req per CPU-s ratio: netty-epoll > stage01-virtual.\n"), md);
     }
 
     @Test
@@ -101,7 +127,8 @@ class ReportTest {
             }
             assertTrue(text.contains("unavailable: exited with code 3"));
         }
-        assertTrue(SvgTest.parse(Charts.throughput(report)).getDocumentElement().getTextContent().contains("55k  (0.55×)"));
+        assertTrue(SvgTest.parse(Charts.throughput(report)).getDocumentElement().getTextContent()
+                .contains("55k  (0.55×, 0.50–0.60)"));
         assertTrue(SvgTest.parse(Charts.latency(report)).getDocumentElement().getTextContent()
                 .contains("2.5\u00a0ms · 25\u00a0ms · 50\u00a0ms  (p99 2.50×)"));
     }
@@ -117,5 +144,6 @@ class ReportTest {
         assertEquals(report.runs(), back.runs());
         assertEquals(report.machine(), back.machine());
         assertEquals(report.summaries(), back.summaries());
+        assertEquals(report.ratios(), back.ratios());
     }
 }

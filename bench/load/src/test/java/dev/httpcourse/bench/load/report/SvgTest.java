@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -76,5 +77,56 @@ class SvgTest {
         assertEquals(100_000, axis.max(), 1e-6);
         assertEquals(4, axis.ticks().size());
         assertEquals(0.5, axis.position(3162.2776), 1e-6);
+    }
+
+    @Test
+    void drawsTheRatiosRangeAsAWhiskerScaledToTheBar() throws Exception {
+        var svg = new Svg(860, 100, "t");
+        // Axis 0 to 100 over 400 px from x = 180; a bar of 50 whose ratio ran from 0.4 to 0.6 around 0.5.
+        double right = Charts.whisker(svg, Charts.Axis.linear(100), 0, 50, new Spread(0.5, 0.4, 0.6));
+        assertEquals(420, right, 1e-9);
+        NodeList lines = parse(svg.toString()).getElementsByTagName("line");
+        assertEquals(3, lines.getLength());
+        assertEquals(List.of("340", "11", "420", "11"), ends((Element) lines.item(0)), "from 50 × 0.4/0.5 to 50 × 0.6/0.5");
+        assertEquals(List.of("340", "6", "340", "16"), ends((Element) lines.item(1)));
+        assertEquals(List.of("420", "6", "420", "16"), ends((Element) lines.item(2)));
+    }
+
+    @Test
+    void drawsNoWhiskerForARangeOfNoWidth() throws Exception {
+        var svg = new Svg(860, 100, "t");
+        Charts.whisker(svg, Charts.Axis.linear(100), 0, 50, new Spread(1, 1, 1));
+        assertEquals(0, parse(svg.toString()).getElementsByTagName("line").getLength());
+    }
+
+    @Test
+    void chartsGiveWhiskersToServersButNotToThePeer() throws Exception {
+        Document doc = parse(Charts.throughput(Fixtures.report()));
+        // stage01-virtual baseline: 55k with a ratio from 0.50 to 0.60 around 0.55, on an axis to 100k.
+        double lo = 180 + 400 * 55_000 * 0.50 / 0.55 / 100_000;
+        double hi = 180 + 400 * 55_000 * 0.60 / 0.55 / 100_000;
+        int caps = 0;
+        int peerWhiskers = 0;
+        NodeList lines = doc.getElementsByTagName("line");
+        for (int i = 0; i < lines.getLength(); i++) {
+            Element l = (Element) lines.item(i);
+            if (l.getAttribute("stroke-width").equals("1.5") && l.getAttribute("x1").equals(l.getAttribute("x2"))) {
+                double x = Double.parseDouble(l.getAttribute("x1"));
+                if (Math.abs(x - lo) < 0.1 || Math.abs(x - hi) < 0.1) {
+                    caps++;
+                }
+                if (Math.abs(x - 580) < 0.1) {
+                    peerWhiskers++; // netty-epoll's 100k bar ends at 580: no cap may sit there
+                }
+            }
+        }
+        assertEquals(2, caps);
+        assertEquals(0, peerWhiskers);
+        String text = doc.getDocumentElement().getTextContent();
+        assertTrue(text.contains("55k  (0.55×, 0.50–0.60)") && text.contains("100k  (1.00×)"), text);
+    }
+
+    private static List<String> ends(Element line) {
+        return List.of(line.getAttribute("x1"), line.getAttribute("y1"), line.getAttribute("x2"), line.getAttribute("y2"));
     }
 }
