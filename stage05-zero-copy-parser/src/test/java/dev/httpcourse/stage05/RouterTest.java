@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.httpcourse.common.app.App;
 import dev.httpcourse.common.app.Resource;
+import dev.httpcourse.common.http.HttpException;
 import dev.httpcourse.common.http.Limits;
 import dev.httpcourse.common.http.RequestHead;
 import dev.httpcourse.common.http.Response;
@@ -48,6 +49,38 @@ class RouterTest {
                 case ENDPOINT -> expected == Status.OK || expected == Status.BAD_REQUEST ? expected : null;
             };
             assertEquals(expected, routed, requestLine + " routed " + verdict);
+        }
+    }
+
+    /** Baseline sums from parameters read in place must be the App's; so must its refusals. */
+    @ParameterizedTest
+    @ValueSource(strings = {"a=13&b=42", "b=2&a=-3", "aa=1&a=2&b=3", "a=9223372036854775807&b=0",
+        "a=-9223372036854775808&b=0", "a=1", "a=x&b=1", "a=+1&b=1", "a=-&b=1", "a=9223372036854775808&b=0", "a=&b=1",
+        "a=1&b=2&a=5", "=1&a=1&b=1"})
+    void readsQueryParametersAsTheAppDoes(String query) {
+        String request = "GET /baseline11?" + query + " HTTP/1.1\r\nHost: h\r\n\r\n";
+        byte[] bytes = request.getBytes(StandardCharsets.ISO_8859_1);
+        Response app = APP.open(new OffHeapHeadParser().parse(bytes, Limits.defaults())).earlyResponse();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment s = arena.allocate(bytes.length);
+            MemorySegment.copy(bytes, 0, s, ValueLayout.JAVA_BYTE, 0, bytes.length);
+            var parser = new InPlaceRequestParser(Limits.defaults());
+            parser.reset();
+            parser.parse(s, 0, s.byteSize());
+            var router = new Router();
+            String routed;
+            try {
+                long a = router.requiredQueryInteger(parser, s, 0, "a");
+                long b = router.requiredQueryInteger(parser, s, 0, "b");
+                routed = "200 " + Math.addExact(a, b);
+            } catch (HttpException e) {
+                routed = e.status().code() + "";
+            } catch (ArithmeticException e) {
+                routed = "400";
+            }
+            String expected = app.status() == Status.OK
+                    ? "200 " + new String(app.body(), StandardCharsets.UTF_8) : app.status().code() + "";
+            assertEquals(expected, routed, query);
         }
     }
 }
