@@ -88,7 +88,7 @@ public final class ResponseTemplate {
      * before it, and the response is contiguous without moving the body.
      */
     public long headLength(long bodyLength) {
-        return front.byteSize() + SegmentOut.digits(-bodyLength) + back.byteSize();
+        return front.byteSize() + SegmentOut.decimalLength(bodyLength) + back.byteSize();
     }
 
     private void patchDate(MemorySegment out, long at, byte[] dateLine) {

@@ -45,6 +45,11 @@ final class SegmentOut {
     }
     // end::write-decimal[]
 
+    /** How many bytes {@link #decimal} writes for {@code value}: a body's Content-Length before the body. */
+    static int decimalLength(long value) {
+        return value < 0 ? 1 + digits(value) : digits(-value);
+    }
+
     /** How many digits {@code negative} (at most 0) has. */
     static int digits(long negative) {
         int n = 1;
