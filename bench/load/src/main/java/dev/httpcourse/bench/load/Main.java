@@ -54,7 +54,7 @@ public final class Main implements Callable<Integer> {
             description = "Profiles to run: baseline, pipelined, limited-conn, json, upload (default: all).")
     List<String> profiles = new ArrayList<>();
 
-    @Option(names = "--duration", defaultValue = "5s", converter = DurationConverter.class, paramLabel = "TIME",
+    @Option(names = "--duration", defaultValue = "4s", converter = DurationConverter.class, paramLabel = "TIME",
             description = "Length of each measured window (default: ${DEFAULT-VALUE}).")
     Duration duration;
 

@@ -36,7 +36,7 @@ class MainOptionsTest {
     void defaultsFitTheFullComparisonOnASmallMachine() {
         var main = new Main(System.out);
         new CommandLine(main).parseArgs();
-        assertEquals(Duration.ofSeconds(5), main.duration);
+        assertEquals(Duration.ofSeconds(4), main.duration);
         assertEquals(Duration.ofSeconds(4), main.warmup);
         assertEquals(3, main.repetitions);
         assertEquals(256, main.connections);
@@ -67,7 +67,7 @@ class MainOptionsTest {
                 "--connections", "--server-cpus", "--load-cpus", "--pin", "--generator", "--out", "--baseline-peer")) {
             assertTrue(o.out().contains(option), option);
         }
-        assertTrue(o.out().contains("(default: 5s)"));
+        assertTrue(o.out().contains("(default: 4s)"));
         assertTrue(o.out().contains("(default: 256;"));
     }
 

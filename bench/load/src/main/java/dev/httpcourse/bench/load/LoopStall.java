@@ -1,0 +1,175 @@
+package dev.httpcourse.bench.load;
+
+import dev.httpcourse.bench.load.generator.BodyCheck;
+import dev.httpcourse.bench.load.generator.Latency;
+import dev.httpcourse.bench.load.generator.LoadGenerator;
+import dev.httpcourse.bench.load.generator.LoadResult;
+import dev.httpcourse.bench.load.generator.LoadSpec;
+import dev.httpcourse.bench.load.generator.NioLoadGenerator;
+import dev.httpcourse.bench.load.generator.RequestTemplate;
+import dev.httpcourse.bench.load.report.Machine;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+// tag::loop-stall-doc[]
+/**
+ * The pitfall every event-loop runtime teaches, measured: work done on a loop's thread stalls every
+ * connection of that loop. For each server, a few clients ask for {@code GET /pipeline} (the cheapest
+ * answer there is) one request at a time, first alone, then while other clients ask for
+ * {@code GET /json/50} (about 8 KB of JSON serialised per request) as fast as they can. The p99 of
+ * {@code /pipeline} in both phases shows what the JSON work costs the others: on one loop, every
+ * serialisation is a wait for every connection; with a thread per connection, the kernel or the
+ * JDK's scheduler interleaves them.
+ *
+ * <pre>
+ *   ./bench/loop-stall.sh                                  # stage01-virtual, stage02, stage03 (reuseport)
+ *   ./bench/loop-stall.sh --servers stage02-nio-selector --hogs 64
+ * </pre>
+ */
+@Command(name = "loop-stall", sortOptions = false, usageHelpWidth = 100,
+        description = "Measures the p99 of /pipeline alone and beside clients of /json/50, per server.")
+public final class LoopStall implements Callable<Integer> {
+    // end::loop-stall-doc[]
+    @Option(names = "--servers", split = ",", paramLabel = "NAME",
+            defaultValue = "stage01-virtual,stage02-nio-selector,stage03-reuseport",
+            description = "Servers, as ./bench/run.sh --list names them (default: ${DEFAULT-VALUE}).")
+    List<String> servers;
+
+    @Option(names = "--victims", defaultValue = "16", paramLabel = "N",
+            description = "Connections asking for /pipeline, one request at a time (default: ${DEFAULT-VALUE}).")
+    int victims;
+
+    @Option(names = "--hogs", defaultValue = "32", paramLabel = "N",
+            description = "Connections asking for /json/50 (default: ${DEFAULT-VALUE}).")
+    int hogs;
+
+    @Option(names = "--warmup", defaultValue = "3s", converter = DurationConverter.class, paramLabel = "TIME",
+            description = "Load before each measured window (default: ${DEFAULT-VALUE}).")
+    Duration warmup;
+
+    @Option(names = "--duration", defaultValue = "5s", converter = DurationConverter.class, paramLabel = "TIME",
+            description = "Each measured window (default: ${DEFAULT-VALUE}).")
+    Duration duration;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write loop-stall.md and .adoc "
+            + "(default: bench/results/<hostname>).")
+    Path out;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help, then exit.")
+    boolean help;
+
+    private final PrintStream log = System.out;
+
+    /** One server's two phases. */
+    record Row(String server, Latency alone, Latency beside, double pipelineRps, double jsonRps, long errors) {
+    }
+
+    public static void main(String[] args) {
+        var cli = new CommandLine(new LoopStall());
+        cli.setParameterExceptionHandler((e, ignored) -> {
+            e.getCommandLine().getErr().println("loop-stall: " + e.getMessage() + " (see --help)");
+            return Main.EXIT_USAGE;
+        });
+        System.exit(cli.execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path root = Path.of(".").toAbsolutePath().normalize();
+        List<ServerSpec> found = Discovery.discover(root).servers();
+        Path work = Files.createTempDirectory("loop-stall-");
+        var launch = new ServerProcess.Options(ProcessHandle.current().info().command().orElse("java"), List.of(),
+                null, Duration.ofSeconds(20));
+        var rows = new ArrayList<Row>();
+        for (String name : servers) {
+            ServerSpec spec = found.stream().filter(s -> s.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(this),
+                            "unknown server '" + name + "'; build it first (./bench/run.sh --list)"));
+            log.println(name + ": starting");
+            ServerProcess server = ServerProcess.start(spec, Driver.freePort(), launch, work, name, "/pipeline");
+            try {
+                rows.add(measure(name, new InetSocketAddress("127.0.0.1", server.port())));
+            } finally {
+                server.stop();
+            }
+            log.println(line(rows.getLast()));
+        }
+        Path dir = out != null ? out : root.resolve("bench/results").resolve(Machine.localHostname());
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("loop-stall.md"), table(rows, true));
+        Files.writeString(dir.resolve("loop-stall.adoc"), table(rows, false));
+        log.println("Written: " + dir.resolve("loop-stall.md") + " and loop-stall.adoc; server logs: " + work);
+        return 0;
+    }
+
+    // tag::loop-stall-phases[]
+    private Row measure(String name, InetSocketAddress address) throws Exception {
+        String host = "localhost:" + address.getPort();
+        var pipeline = List.of(RequestTemplate.get("pipeline", host, "/pipeline", BodyCheck.Exact.of("ok")));
+        var json50 = List.of(RequestTemplate.get("json-50", host, "/json/50?m=1", new BodyCheck.JsonItems(50, 1)));
+        LoadSpec victimSpec = new LoadSpec(address, pipeline, victims, 1, 1, 0, warmup, duration, 1, 0);
+        LoadSpec hogSpec = new LoadSpec(address, json50, hogs, 1, 1, 0, warmup, duration, 1, 0);
+
+        LoadResult alone = new NioLoadGenerator().run(victimSpec, LoadGenerator.WindowListener.NONE);
+        // both start together, warm up together, and measure the same seconds
+        var hogRun = CompletableFuture.supplyAsync(() -> run(hogSpec));
+        LoadResult beside = new NioLoadGenerator().run(victimSpec, LoadGenerator.WindowListener.NONE);
+        LoadResult hogResult = hogRun.get();
+        // end::loop-stall-phases[]
+        LoadResult.Window b = beside.windows().getFirst();
+        LoadResult.Window h = hogResult.windows().getFirst();
+        long errors = alone.windows().getFirst().errors().total() + b.errors().total() + h.errors().total();
+        return new Row(name, alone.windows().getFirst().latency(), b.latency(), b.requestsPerSecond(),
+                h.requestsPerSecond(), errors);
+    }
+
+    private static LoadResult run(LoadSpec spec) {
+        try {
+            return new NioLoadGenerator().run(spec, LoadGenerator.WindowListener.NONE);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String line(Row r) {
+        return String.format(Locale.ROOT, "  /pipeline p99 alone %d µs, beside /json/50 %d µs (%.1f×); /json/50 at %,.0f req/s; %d errors",
+                r.alone().p99(), r.beside().p99(), ratio(r), r.jsonRps(), r.errors());
+    }
+
+    private static double ratio(Row r) {
+        return r.alone().p99() == 0 ? 0 : (double) r.beside().p99() / r.alone().p99();
+    }
+
+    private static final String HEADER = "| server | /pipeline p50 alone (µs) | p99 alone (µs) | p50 beside /json/50 (µs) "
+            + "| p99 beside /json/50 (µs) | p99 beside / alone | /json/50 req/s | errors";
+
+    /** One row per server; Markdown rows close with a pipe, AsciiDoc rows must not (it would add a cell). */
+    static String table(List<Row> rows, boolean markdown) {
+        var s = new StringBuilder();
+        if (!markdown) {
+            s.append("[cols=\"3,2,2,2,2,2,2,1\",options=\"header\"]\n|===\n");
+        }
+        s.append(HEADER).append(markdown ? " |\n|---|---|---|---|---|---|---|---|\n" : "\n\n");
+        for (Row r : rows) {
+            s.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %.1f× | %,.0f | %d%s%n", r.server(),
+                    r.alone().p50(), r.alone().p99(), r.beside().p50(), r.beside().p99(), ratio(r), r.jsonRps(),
+                    r.errors(), markdown ? " |" : ""));
+        }
+        return s.append(markdown ? "" : "|===\n").toString();
+    }
+}
