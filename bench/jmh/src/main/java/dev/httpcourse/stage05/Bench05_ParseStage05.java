@@ -13,7 +13,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /*
  * Benchmark 05, stage 05: the in-place parser over off-heap memory, on the corpus every stage's
- * parser is measured on (ParserBenchmark), to set beside Bench01_ParseStage01.
+ * parser is measured on (ParserBenchmark), to set beside Bench01_ParseStage01 and Bench01_ParseStage02.
  *
  * Each operation copies the head into an off-heap segment, the stand-in for the kernel writing it
  * into a provided ring buffer, as stage 01's benchmark copies into its parser's buffer; then the
@@ -26,7 +26,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *
  * HOW TO RUN IT
  *
- *   bench/jmh/run.sh 'Bench0[15]_Parse'                 (stages 01 and 05 side by side, with -prof gc)
+ *   bench/jmh/run.sh 'Bench0[15]_ParseStage0[125]\.parse$'   (stages 01, 02 and 05 side by side, with -prof gc)
  *   bench/jmh/run.sh Bench05_ParseStage05 -p requests=browser-chrome-page
  */
 public class Bench05_ParseStage05 extends ParserBenchmark {
