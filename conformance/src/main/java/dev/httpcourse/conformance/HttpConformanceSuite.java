@@ -4,8 +4,6 @@ import static dev.httpcourse.conformance.ExpectedResponse.json;
 import static dev.httpcourse.conformance.ExpectedResponse.ok;
 import static dev.httpcourse.conformance.ExpectedResponse.status;
 
-import dev.httpcourse.common.http.HttpException;
-import dev.httpcourse.common.http.RequestHead;
 import dev.httpcourse.common.server.Server;
 import dev.httpcourse.common.server.ServerConfig;
 import java.io.IOException;
@@ -21,12 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Nested;
@@ -70,9 +62,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Categories without a case table check what a single request cannot show: pipelining 16 and 100
  * deep, timeouts (a slowloris head, an idle connection), hostile clients (a client that reads
  * nothing, resets mid-request, a thousand connections, one connection too many), leaked file
- * descriptors and threads, graceful shutdown, and the stage's head parser on its own. Three jqwik
- * properties, 20,000 tries in all (under a second for stage 01), fuzz the head parser with random
- * bytes, with assembled requests, and with mutations of every case.
+ * descriptors and threads, graceful shutdown. From {@link HeadParserConformance} it inherits the
+ * tests of the stage's head parser on its own: every case's head, and three jqwik properties,
+ * 20,000 tries in all (under a second for stage 01), that fuzz it with random bytes, with assembled
+ * requests, and with mutations of every case.
  *
  * <h2>Servers</h2>
  * The suite starts one server per set of limits ({@link SuiteLimits}) on 127.0.0.1, port 0, shares it
@@ -80,13 +73,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * file descriptors start their own.
  */
 @TestInstance(Lifecycle.PER_CLASS)
-public abstract class HttpConformanceSuite {
+public abstract class HttpConformanceSuite extends HeadParserConformance {
 
     // tag::conformance-binding[]
     /** An unstarted server with this configuration: the suite starts it, and stops it when done. */
     protected abstract Server newServer(ServerConfig config);
 
-    /** The stage's request-head parser, for the fuzz properties and {@link HeadParsing}. */
+    /** The stage's request-head parser, for the fuzz properties and {@link HeadParserConformance.HeadParsing}. */
+    @Override
     protected abstract HeadParser headParser();
     // end::conformance-binding[]
 
@@ -672,84 +666,5 @@ public abstract class HttpConformanceSuite {
                 Thread.sleep(20);
             }
         }
-    }
-
-    /** The stage's parser on its own: every valid head of the cases, and every refused one. */
-    @Nested
-    class HeadParsing {
-        static Stream<RequestCase> validHeads() {
-            return RequestCases.all().filter(c -> c.parserStatus() == RequestCase.PARSES);
-        }
-
-        static Stream<RequestCase> refusedHeads() {
-            return RequestCases.all().filter(c -> c.parserStatus() > 0);
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("validHeads")
-        void parsesCompleteHeadAndNoPrefixOfIt(RequestCase c) {
-            byte[] request = c.request();
-            RequestHead head = headParser().parse(request.clone(), SuiteLimits.CASES);
-            if (head == null) {
-                throw new AssertionError(c.name() + ": a complete head parsed as incomplete");
-            }
-            String text = Bytes.latin1(request);
-            String line = text.strip().lines().findFirst().orElseThrow();
-            String[] parts = line.split(" ");
-            if (!head.method().equals(parts[0]) || !head.target().equals(parts[1])) {
-                throw new AssertionError(c.name() + ": parsed " + head.method() + " " + head.target()
-                        + " from " + line);
-            }
-            int headEnd = text.indexOf("\r\n\r\n", text.indexOf(line)) + 4;
-            for (int n = 0; n < headEnd; n++) {
-                RequestHead partial = headParser().parse(Arrays.copyOf(request, n), SuiteLimits.CASES);
-                if (partial != null) {
-                    throw new AssertionError(c.name() + ": a head parsed from its first " + n + " bytes only");
-                }
-            }
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("refusedHeads")
-        void refusesHeadWithTheStatusTheServerAnswers(RequestCase c) {
-            try {
-                RequestHead head = headParser().parse(c.request().clone(), SuiteLimits.CASES);
-                throw new AssertionError(c.name() + ": expected " + c.parserStatus() + " but the parser returned "
-                        + (head == null ? "null (incomplete)" : head));
-            } catch (HttpException e) {
-                if (e.status().code() != c.parserStatus()) {
-                    throw new AssertionError(c.name() + ": expected " + c.parserStatus()
-                            + " but the parser refused with " + e.status().code() + " (" + e.getMessage() + ")");
-                }
-            }
-        }
-    }
-
-    // tag::conformance-fuzz[]
-    /** Requests of every case, mutated: each outcome is a head, null (incomplete), or a 4xx, 501 or 505. */
-    @Property(tries = 12_000)
-    void parserSurvivesMutatedRequests(@ForAll("mutatedRequests") byte[] input) {
-        HeadFuzzing.assertSafeOutcome(headParser(), input, SuiteLimits.CASES);
-    }
-
-    @Provide
-    Arbitrary<byte[]> mutatedRequests() {
-        return HeadFuzzing.mutationsOf(RequestCases.corpus());
-    }
-    // end::conformance-fuzz[]
-
-    @Property(tries = 4_000)
-    void parserSurvivesRandomBytes(@ForAll @Size(max = 300) byte[] input) {
-        HeadFuzzing.assertSafeOutcome(headParser(), input, SuiteLimits.CASES);
-    }
-
-    @Property(tries = 4_000, edgeCases = EdgeCasesMode.NONE) // the parts are hand-picked edge cases already
-    void parserSurvivesAssembledRequests(@ForAll("assembledRequests") byte[] input) {
-        HeadFuzzing.assertSafeOutcome(headParser(), input, SuiteLimits.CASES);
-    }
-
-    @Provide
-    Arbitrary<byte[]> assembledRequests() {
-        return HeadFuzzing.randomRequests();
     }
 }

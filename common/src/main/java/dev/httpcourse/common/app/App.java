@@ -1,5 +1,6 @@
 package dev.httpcourse.common.app;
 
+import dev.httpcourse.common.http.ByteView;
 import dev.httpcourse.common.http.HttpException;
 import dev.httpcourse.common.http.RequestHead;
 import dev.httpcourse.common.http.Response;
@@ -73,14 +74,32 @@ public final class App {
 
     /** A decimal integer with an optional minus sign; anything else is the client's mistake (400). */
     static long parseInteger(String text, String what) {
-        try {
-            if (text.isEmpty() || text.charAt(0) == '+') {
-                throw new NumberFormatException();
-            }
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
+        return parseInteger(ByteView.of(text), what);
+    }
+
+    /**
+     * {@link #parseInteger(String, String)} over bytes, for stage 05: {@code -?DIGIT+} that fits in a
+     * long, as {@link Long#parseLong} without its leading {@code +}; anything else is 400.
+     */
+    public static long parseInteger(ByteView text, String what) {
+        int n = text.length();
+        boolean negative = n > 0 && text.byteAt(0) == '-';
+        int i = negative ? 1 : 0;
+        if (i == n) {
             throw new HttpException(Status.BAD_REQUEST, what + " is not an integer");
         }
+        long value = 0; // accumulated negatively, since Long.MIN_VALUE has no positive counterpart
+        for (; i < n; i++) {
+            int d = text.byteAt(i) - '0';
+            if (d < 0 || d > 9 || value < (Long.MIN_VALUE + d) / 10) {
+                throw new HttpException(Status.BAD_REQUEST, what + " is not an integer");
+            }
+            value = value * 10 - d;
+        }
+        if (!negative && value == Long.MIN_VALUE) {
+            throw new HttpException(Status.BAD_REQUEST, what + " is not an integer");
+        }
+        return negative ? value : -value;
     }
 
     /** {@code POST /baseline11?a=A&b=B} with body C answers A+B+C; the body is a short integer. */

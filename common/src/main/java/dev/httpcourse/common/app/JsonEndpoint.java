@@ -3,6 +3,7 @@ package dev.httpcourse.common.app;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.httpcourse.common.http.ByteView;
 import dev.httpcourse.common.http.HttpException;
 import dev.httpcourse.common.http.RequestHead;
 import dev.httpcourse.common.http.Response;
@@ -18,25 +19,40 @@ import java.util.List;
  * generator (no pre-serialised bodies: the point of the profile is the encoding work).
  */
 public final class JsonEndpoint {
-    static final String PREFIX = "/json/";
+    public static final String PREFIX = "/json/";
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private final List<Item> items;
 
-    JsonEndpoint(Dataset dataset) {
+    public JsonEndpoint(Dataset dataset) {
         this.items = dataset.items();
     }
 
     Exchange open(RequestHead head) {
-        String countText = head.path().substring(PREFIX.length());
-        if (countText.isEmpty() || countText.length() > 9 || !countText.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new HttpException(Status.BAD_REQUEST, "count must be a non-negative integer");
-        }
-        int count = Math.min(Integer.parseInt(countText), items.size());
+        int count = count(ByteView.of(head.path().substring(PREFIX.length())), items.size());
         String m = head.queryParam("m");
         long multiplier = m == null ? 1 : App.parseInteger(m, "query parameter m");
         return Exchange.respond(Response.of(Status.OK, Response.APPLICATION_JSON, encode(count, multiplier)));
+    }
+
+    /**
+     * The {@code count} of {@code /json/{count}}: one to nine digits, at most {@code available} items
+     * served; anything else is the client's mistake (400). Over bytes, so stage 05 shares the rule.
+     */
+    public static int count(ByteView digits, int available) {
+        if (digits.isEmpty() || digits.length() > 9) {
+            throw new HttpException(Status.BAD_REQUEST, "count must be a non-negative integer");
+        }
+        int count = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int d = digits.byteAt(i) - '0';
+            if (d < 0 || d > 9) {
+                throw new HttpException(Status.BAD_REQUEST, "count must be a non-negative integer");
+            }
+            count = count * 10 + d;
+        }
+        return Math.min(count, available);
     }
 
     // tag::json-encode[]

@@ -1,10 +1,10 @@
 package dev.httpcourse.common.app;
 
+import dev.httpcourse.common.http.ByteView;
 import dev.httpcourse.common.http.Header;
 import dev.httpcourse.common.http.Response;
 import dev.httpcourse.common.http.Status;
 import java.util.List;
-import java.util.Set;
 
 // tag::resource-methods[]
 /**
@@ -20,27 +20,33 @@ import java.util.Set;
  * </pre>
  *
  * HEAD is allowed wherever GET is, and OPTIONS everywhere; {@code OPTIONS *} asks about the server
- * as a whole. The answers are built once: refusing a method costs no allocation.
+ * as a whole. The answers are built once: refusing a method costs no allocation. Paths and methods
+ * are matched as bytes ({@link ByteView}), so that stage 05 routes without Strings by this same table.
  */
-enum Resource {
-    ROOT(true, false),
-    PIPELINE(true, false),
-    BASELINE(true, true),
-    JSON(true, false),
-    UPLOAD(false, true),
-    ECHO(false, true),
+public enum Resource {
+    ROOT("/", true, false),
+    PIPELINE("/pipeline", true, false),
+    BASELINE("/baseline11", true, true),
+    /** {@code /json/} and a count: the one resource matched by prefix. */
+    JSON(JsonEndpoint.PREFIX, true, false),
+    UPLOAD("/upload", false, true),
+    ECHO("/echo", false, true),
     /** {@code OPTIONS *}: the server itself, which implements every method any resource allows. */
-    SERVER(true, true);
+    SERVER("*", true, true);
 
-    /** Every method the server implements somewhere; any other is 501 whatever the target. */
-    static final Set<String> IMPLEMENTED = Set.of("GET", "HEAD", "POST", "OPTIONS");
+    /** What {@link #verdict} decided for a request, before any response is built. */
+    public enum Verdict { NOT_IMPLEMENTED, NOT_FOUND, OPTIONS, NOT_ALLOWED, ENDPOINT }
 
+    private static final Resource[] VALUES = values();
+
+    private final String path;
     private final boolean get;
     private final boolean post;
     private final Response options;
     private final Response notAllowed;
 
-    Resource(boolean get, boolean post) {
+    Resource(String path, boolean get, boolean post) {
+        this.path = path;
         this.get = get;
         this.post = post;
         String allow = (get ? "GET, HEAD, " : "") + (post ? "POST, " : "") + "OPTIONS";
@@ -52,36 +58,74 @@ enum Resource {
 
     /** The resource at {@code path}, or null when there is none. */
     static Resource at(String path) {
-        return switch (path) {
-            case "/" -> ROOT;
-            case "/pipeline" -> PIPELINE;
-            case "/baseline11" -> BASELINE;
-            case "/upload" -> UPLOAD;
-            case "/echo" -> ECHO;
-            case "*" -> SERVER;
-            default -> path.startsWith(JsonEndpoint.PREFIX) ? JSON : null;
-        };
+        return at(ByteView.of(path));
+    }
+
+    /** The resource at {@code path}, compared byte by byte, or null when there is none. */
+    public static Resource at(ByteView path) {
+        for (Resource r : VALUES) {
+            if (r == JSON ? startsWith(path, r.path) : path.equalsAscii(r.path)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private static boolean startsWith(ByteView bytes, String prefix) {
+        if (bytes.length() < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (bytes.byteAt(i) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The answer for {@code method} on the resource at {@code path} if it is decided here, or null for the endpoint. */
     static Response decide(String method, String path, Resource resource) {
-        if (!IMPLEMENTED.contains(method)) {
-            return Response.error(Status.NOT_IMPLEMENTED, "method " + method + " is not implemented by this server");
-        }
-        if (resource == null) {
-            return Response.error(Status.NOT_FOUND, "no endpoint at " + path);
-        }
-        if (method.equals("OPTIONS")) {
-            return resource.options;
-        }
-        return resource.allows(method) ? null : resource.notAllowed;
+        return switch (verdict(Method.of(ByteView.of(method)), resource)) {
+            case NOT_IMPLEMENTED -> Response.error(Status.NOT_IMPLEMENTED, "method " + method + " is not implemented by this server");
+            case NOT_FOUND -> Response.error(Status.NOT_FOUND, "no endpoint at " + path);
+            case OPTIONS -> resource.options;
+            case NOT_ALLOWED -> resource.notAllowed;
+            case ENDPOINT -> null;
+        };
     }
 
-    private boolean allows(String method) {
+    /**
+     * The decision of the diagram above for an implemented {@code method} (null when the server implements it
+     * nowhere) on {@code resource} (null when there is none at the path).
+     */
+    public static Verdict verdict(Method method, Resource resource) {
+        if (method == null) {
+            return Verdict.NOT_IMPLEMENTED;
+        }
+        if (resource == null) {
+            return Verdict.NOT_FOUND;
+        }
+        if (method == Method.OPTIONS) {
+            return Verdict.OPTIONS;
+        }
+        return resource.allows(method) ? Verdict.ENDPOINT : Verdict.NOT_ALLOWED;
+    }
+
+    /** The 200 answer to OPTIONS on this resource, with {@code Allow}. */
+    public Response optionsResponse() {
+        return options;
+    }
+
+    /** The 405 answer, with {@code Allow}. */
+    public Response notAllowedResponse() {
+        return notAllowed;
+    }
+
+    private boolean allows(Method method) {
         return switch (method) {
-            case "GET", "HEAD" -> get;
-            case "POST" -> post;
-            default -> false;
+            case GET, HEAD -> get;
+            case POST -> post;
+            case OPTIONS -> false;
         };
     }
 }

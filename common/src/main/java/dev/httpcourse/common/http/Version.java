@@ -20,21 +20,27 @@ public enum Version {
      * any other well-formed {@code HTTP/d.d} is 505, anything else is 400.
      */
     public static Version of(CharSequence token) {
-        if (token.length() == 8 && token.charAt(0) == 'H' && token.charAt(1) == 'T' && token.charAt(2) == 'T'
-                && token.charAt(3) == 'P' && token.charAt(4) == '/' && isDigit(token.charAt(5))
-                && token.charAt(6) == '.' && isDigit(token.charAt(7))) {
-            if (token.charAt(5) == '1' && token.charAt(7) == '1') {
+        return of(ByteView.of(token));
+    }
+
+    /** {@link #of(CharSequence)} over bytes: the one statement of the rule, for parsers that hold no Strings. */
+    public static Version of(ByteView token) {
+        if (token.length() == 8 && token.byteAt(0) == 'H' && token.byteAt(1) == 'T' && token.byteAt(2) == 'T'
+                && token.byteAt(3) == 'P' && token.byteAt(4) == '/' && isDigit(token.byteAt(5))
+                && token.byteAt(6) == '.' && isDigit(token.byteAt(7))) {
+            if (token.byteAt(5) == '1' && token.byteAt(7) == '1') {
                 return HTTP_1_1;
             }
-            if (token.charAt(5) == '1' && token.charAt(7) == '0') {
+            if (token.byteAt(5) == '1' && token.byteAt(7) == '0') {
                 return HTTP_1_0;
             }
-            throw new HttpException(Status.HTTP_VERSION_NOT_SUPPORTED, "unsupported version " + token);
+            throw new HttpException(Status.HTTP_VERSION_NOT_SUPPORTED, "unsupported version HTTP/"
+                    + (char) token.byteAt(5) + "." + (char) token.byteAt(7));
         }
         throw new HttpException(Status.BAD_REQUEST, "malformed HTTP version");
     }
 
-    private static boolean isDigit(char c) {
+    private static boolean isDigit(byte c) {
         return c >= '0' && c <= '9';
     }
 }

@@ -1,0 +1,56 @@
+package dev.httpcourse.stage05;
+
+import dev.httpcourse.bench.jmh.CourseBenchmark;
+import dev.httpcourse.bench.jmh.JsonBenchmark;
+import dev.httpcourse.common.app.Dataset;
+import dev.httpcourse.common.app.JsonEndpoint;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.TearDown;
+
+/*
+ * Benchmark 05, JSON: stage 05's writer, which formats the body of GET /json/{count}?m=M straight
+ * into an off-heap send buffer, against the same counts and multiplier as Bench02_JsonJackson
+ * (Jackson's streaming generator into a byte[]). Same bytes, checked in @Setup here and for every
+ * count in JsonWriterTest.
+ *
+ * The difference in B/op is the point: Jackson's generator, buffers and result array per request
+ * against nothing. The difference in ns/op is what a generator's generality costs on a body this
+ * simple.
+ *
+ * HOW TO RUN IT
+ *
+ *   bench/jmh/run.sh 'Bench02_JsonJackson|Bench05_JsonWriter'
+ */
+public class Bench05_JsonWriter extends CourseBenchmark {
+    @Param({"1", "10", "50"})
+    public int count;
+
+    private final JsonWriter writer = new JsonWriter(Dataset.bundled());
+    private final Arena arena = Arena.ofConfined();
+    private final MemorySegment sendBuffer = arena.allocate(writer.maxBytes());
+
+    @Setup
+    public void checkOutput() {
+        byte[] expected = new JsonEndpoint(Dataset.bundled()).encode(count, JsonBenchmark.MULTIPLIER);
+        long end = writer.write(sendBuffer, 0, count, JsonBenchmark.MULTIPLIER);
+        if (!Arrays.equals(expected, sendBuffer.asSlice(0, end).toArray(ValueLayout.JAVA_BYTE))) {
+            throw new IllegalStateException("the JSON writer's body differs from Jackson's");
+        }
+    }
+
+    @Benchmark
+    public long write() {
+        return writer.write(sendBuffer, 0, count, JsonBenchmark.MULTIPLIER);
+    }
+
+    @TearDown
+    public void free() {
+        arena.close();
+    }
+}
