@@ -80,6 +80,7 @@ public final class Availability {
         }
     }
 
+    // tag::s04-availability-explain[]
     /**
      * Why setup failed, from its errno, the sysctl {@code kernel.io_uring_disabled} and the
      * process's seccomp mode (each null when unknown).
@@ -109,6 +110,7 @@ public final class Availability {
         }
         return "io_uring_setup failed: " + e.getMessage();
     }
+    // end::s04-availability-explain[]
 
     /** {@code Seccomp:} of /proc/self/status: 0 none, 1 strict, 2 filter; null if unknown. */
     private static String seccompMode() {
