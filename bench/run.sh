@@ -18,6 +18,13 @@ if [[ "${1:-}" == "--no-build" ]]; then
     build=0
     shift
 fi
+# Asking for help, the list of servers or a re-render changes nothing: no build for those,
+# once something has been built to answer them.
+for arg in "$@"; do
+    case "$arg" in
+        -h|--help|--list|--render|--render=*) [[ -f bench/load/target/java-home.txt ]] && build=0 ;;
+    esac
+done
 
 if (( build )); then
     # Every stage module (so a new one joins without a change here), the peers and the driver,
