@@ -167,6 +167,11 @@ final class ServerProcess implements RunningServer {
         }
     }
 
+    /** The server's process id (the JVM's, when not started through taskset). */
+    long pid() {
+        return process.pid();
+    }
+
     @Override
     public int port() {
         return port;

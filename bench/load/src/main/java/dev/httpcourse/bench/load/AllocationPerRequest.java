@@ -1,0 +1,209 @@
+package dev.httpcourse.bench.load;
+
+import dev.httpcourse.bench.load.generator.LoadGenerator;
+import dev.httpcourse.bench.load.generator.LoadResult;
+import dev.httpcourse.bench.load.generator.LoadSpec;
+import dev.httpcourse.bench.load.generator.NioLoadGenerator;
+import dev.httpcourse.bench.load.generator.Profile;
+import dev.httpcourse.bench.load.report.Machine;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+// tag::alloc-doc[]
+/**
+ * Bytes the server allocates per request under load, counted by the JVM itself: for each server and
+ * profile it warms the server up, starts a JFR recording in it ({@code jcmd PID JFR.start}), sends an
+ * exact number of requests, dumps the recording, and reads every thread's {@code
+ * jdk.ThreadAllocationStatistics} (the thread's running total of bytes allocated, emitted at the
+ * start and at the end of the recording). The growth of those totals, summed over the threads,
+ * divided by the requests, is the figure: every byte the server allocated in that time, whoever
+ * allocated it (the request path, the JIT's helpers, the JDK's selector), not a sample.
+ *
+ * <p>A thread created during the recording has no starting total and is counted from zero, which
+ * is right for a thread made for the load (a platform thread per connection). Virtual threads
+ * allocate on their carrier's account. The figure includes what the JDK allocates on the server's
+ * behalf (the selector's own objects, for instance), which is the point: it is what the GC sees.
+ *
+ * <pre>
+ *   ./bench/alloc.sh                                # stage01-virtual, stage02, stage03 (reuseport), stage04
+ *   ./bench/alloc.sh --servers stage02-nio-selector --profiles baseline
+ * </pre>
+ */
+@Command(name = "alloc", sortOptions = false, usageHelpWidth = 100,
+        description = "Measures bytes allocated per request by each server, with JFR, over an exact number of requests.")
+public final class AllocationPerRequest implements Callable<Integer> {
+    // end::alloc-doc[]
+    @Option(names = "--servers", split = ",", paramLabel = "NAME",
+            defaultValue = "stage01-virtual,stage02-nio-selector,stage03-reuseport,stage04-io-uring",
+            description = "Servers, as ./bench/run.sh --list names them (default: ${DEFAULT-VALUE}).")
+    List<String> servers;
+
+    @Option(names = "--profiles", split = ",", paramLabel = "NAME", defaultValue = "baseline,pipelined",
+            description = "Profiles (default: ${DEFAULT-VALUE}).")
+    List<String> profiles;
+
+    @Option(names = "--requests", defaultValue = "200000", paramLabel = "N",
+            description = "Requests counted per server and profile; pipelined sends ten times as many (default: ${DEFAULT-VALUE}).")
+    long requests;
+
+    @Option(names = "--connections", defaultValue = "64", paramLabel = "N",
+            description = "Connections (default: ${DEFAULT-VALUE}).")
+    int connections;
+
+    @Option(names = "--warmup", defaultValue = "4s", converter = DurationConverter.class, paramLabel = "TIME",
+            description = "Load before the recording starts (default: ${DEFAULT-VALUE}).")
+    Duration warmup;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write alloc.md and alloc.adoc "
+            + "(default: bench/results/<hostname>).")
+    Path out;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help, then exit.")
+    boolean help;
+
+    private final PrintStream log = System.out;
+
+    /** One server and profile: requests counted, bytes allocated, and the GC cycles in between. */
+    record Row(String server, String profile, long requests, long bytes, int threads) {
+        double bytesPerRequest() {
+            return requests == 0 ? 0 : (double) bytes / requests;
+        }
+    }
+
+    public static void main(String[] args) {
+        var cli = new CommandLine(new AllocationPerRequest());
+        cli.setParameterExceptionHandler((e, ignored) -> {
+            e.getCommandLine().getErr().println("alloc: " + e.getMessage() + " (see --help)");
+            return Main.EXIT_USAGE;
+        });
+        System.exit(cli.execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path root = Path.of(".").toAbsolutePath().normalize();
+        List<ServerSpec> found = Discovery.discover(root).servers();
+        Path work = Files.createTempDirectory("alloc-");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path jcmd = Path.of(java).resolveSibling("jcmd");
+        var launch = new ServerProcess.Options(java, List.of(), null, Duration.ofSeconds(20));
+        var rows = new ArrayList<Row>();
+        for (String name : servers) {
+            ServerSpec spec = found.stream().filter(s -> s.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(this),
+                            "unknown server '" + name + "'; build it first (./bench/run.sh --list)"));
+            for (String profileId : profiles) {
+                Profile profile = Profile.byId(profileId);
+                ServerProcess server = ServerProcess.start(spec, Driver.freePort(), launch, work, name + "-" + profileId,
+                        profile.probePath());
+                try {
+                    rows.add(measure(name, profile, server, jcmd, work));
+                } finally {
+                    server.stop();
+                }
+                log.println(String.format(Locale.ROOT, "%s %s: %,.0f bytes per request", name, profileId,
+                        rows.getLast().bytesPerRequest()));
+            }
+        }
+        Path dir = out != null ? out : root.resolve("bench/results").resolve(Machine.localHostname());
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("alloc.md"), table(rows, true));
+        Files.writeString(dir.resolve("alloc.adoc"), table(rows, false));
+        log.println("Written: " + dir.resolve("alloc.md") + " and alloc.adoc; server logs: " + work);
+        return 0;
+    }
+
+    // tag::alloc-measure[]
+    private Row measure(String name, Profile profile, ServerProcess server, Path jcmd, Path work) throws Exception {
+        var address = new InetSocketAddress("127.0.0.1", server.port());
+        int threads = Runtime.getRuntime().availableProcessors();
+        new NioLoadGenerator().run(LoadSpec.warmup(address, profile, connections, threads, warmup),
+                LoadGenerator.WindowListener.NONE);
+        long count = profile == Profile.PIPELINED ? requests * 10 : requests;
+        Path recording = work.resolve(name + "-" + profile.id() + ".jfr");
+        jcmd(jcmd, server.pid(), "JFR.start", "name=alloc", "settings=default");
+        LoadResult result = new NioLoadGenerator().run(
+                LoadSpec.counted(address, profile, connections, threads, count), LoadGenerator.WindowListener.NONE);
+        jcmd(jcmd, server.pid(), "JFR.dump", "name=alloc", "filename=" + recording);
+        jcmd(jcmd, server.pid(), "JFR.stop", "name=alloc");
+        long answered = result.windows().getFirst().requests();
+        Map<Long, Long> perThread = allocationTotals(recording);
+        long bytes = perThread.values().stream().mapToLong(Long::longValue).sum();
+        return new Row(name, profile.id(), answered, bytes, perThread.size());
+    }
+
+    /**
+     * Per thread id, the bytes it allocated during the recording: its last total minus its first. A
+     * thread seen only once, in the second half of the recording, was born during it and counts
+     * from zero; one seen only in the first half died before its end, and its last bytes are lost.
+     */
+    static Map<Long, Long> allocationTotals(Path recording) throws IOException {
+        var byThread = new HashMap<Long, List<RecordedEvent>>();
+        for (RecordedEvent e : RecordingFile.readAllEvents(recording)) {
+            if (e.getEventType().getName().equals("jdk.ThreadAllocationStatistics")) {
+                byThread.computeIfAbsent(e.getThread("thread").getId(), k -> new ArrayList<>()).add(e);
+            }
+        }
+        if (byThread.isEmpty()) {
+            throw new IOException("no jdk.ThreadAllocationStatistics in " + recording);
+        }
+        Instant begin = byThread.values().stream().flatMap(List::stream).map(RecordedEvent::getStartTime)
+                .min(Instant::compareTo).orElseThrow();
+        Instant end = byThread.values().stream().flatMap(List::stream).map(RecordedEvent::getStartTime)
+                .max(Instant::compareTo).orElseThrow();
+        Instant middle = begin.plus(Duration.between(begin, end).dividedBy(2));
+        var grown = new HashMap<Long, Long>();
+        byThread.forEach((id, events) -> {
+            events.sort((a, b) -> a.getStartTime().compareTo(b.getStartTime()));
+            long last = events.getLast().getLong("allocated");
+            if (events.size() > 1) {
+                grown.put(id, last - events.getFirst().getLong("allocated"));
+            } else {
+                grown.put(id, events.getFirst().getStartTime().isAfter(middle) ? last : 0L);
+            }
+        });
+        return grown;
+    }
+    // end::alloc-measure[]
+
+    private static void jcmd(Path jcmd, long pid, String... command) throws IOException, InterruptedException {
+        var args = new ArrayList<>(List.of(jcmd.toString(), Long.toString(pid)));
+        args.addAll(List.of(command));
+        Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("jcmd " + String.join(" ", command) + " failed: " + output.strip());
+        }
+    }
+
+    static String table(List<Row> rows, boolean markdown) {
+        var s = new StringBuilder();
+        if (!markdown) {
+            s.append("[cols=\"3,2,2,2,2\",options=\"header\"]\n|===\n");
+        }
+        s.append("| server | profile | requests | bytes allocated per request | threads seen")
+                .append(markdown ? " |\n|---|---|---:|---:|---:|\n" : "\n\n");
+        for (Row r : rows) {
+            s.append(String.format(Locale.ROOT, "| %s | %s | %,d | %,.0f | %d%s%n", r.server(), r.profile(),
+                    r.requests(), r.bytesPerRequest(), r.threads(), markdown ? " |" : ""));
+        }
+        return s.append(markdown ? "" : "|===\n").toString();
+    }
+}
