@@ -1,6 +1,7 @@
 package dev.httpcourse.stage02;
 
 import dev.httpcourse.common.http.ResponseEncoder;
+import dev.httpcourse.common.server.Draining;
 import dev.httpcourse.common.server.Server;
 import dev.httpcourse.common.server.ServerConfig;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.time.Duration;
 public final class SelectorServer implements Server {
     /** Connections waiting to be accepted: large, as 4,096 clients may connect at once. */
     static final int BACKLOG = 4096;
-    private static final long DRAIN_POLL_MILLIS = 10;
 
     private final ServerConfig config;
     private final BufferPool.Kind buffers;
@@ -64,15 +64,7 @@ public final class SelectorServer implements Server {
             return;
         }
         loop.drain(); // closes the listener and the idle connections, on the loop's thread
-        long deadline = System.nanoTime() + grace.toNanos();
-        while (loop.openConnections() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(DRAIN_POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        Draining.await(loop::openConnections, grace); // busy connections finish, up to the grace period
         loop.stop(); // grace is over: whatever is left is cut off
         loop = null;
     }

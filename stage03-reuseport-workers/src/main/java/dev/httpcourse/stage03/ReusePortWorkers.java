@@ -1,6 +1,7 @@
 package dev.httpcourse.stage03;
 
 import dev.httpcourse.common.http.ResponseEncoder;
+import dev.httpcourse.common.server.Draining;
 import dev.httpcourse.common.server.Server;
 import dev.httpcourse.common.server.ServerConfig;
 import dev.httpcourse.stage02.BufferPool;
@@ -25,7 +26,6 @@ import java.util.List;
  */
 public final class ReusePortWorkers implements Server {
     static final int BACKLOG = 4096;
-    private static final long DRAIN_POLL_MILLIS = 10;
 
     private final ServerConfig config;
     private final AcceptMode mode;
@@ -130,15 +130,7 @@ public final class ReusePortWorkers implements Server {
             acceptor.stop(); // first: a connection handed to a draining worker would only be closed
         }
         workers.forEach(EventLoop::drain); // each closes its listener and its idle connections
-        long deadline = System.nanoTime() + grace.toNanos();
-        while (openConnections() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(DRAIN_POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        Draining.await(this::openConnections, grace); // busy connections finish, up to the grace period
         workers.forEach(EventLoop::stop);
         workers.clear();
     }

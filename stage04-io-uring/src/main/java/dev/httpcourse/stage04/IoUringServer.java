@@ -1,6 +1,7 @@
 package dev.httpcourse.stage04;
 
 import dev.httpcourse.common.http.ResponseEncoder;
+import dev.httpcourse.common.server.Draining;
 import dev.httpcourse.common.server.Server;
 import dev.httpcourse.common.server.ServerConfig;
 import dev.httpcourse.stage02.ConnectionLimit;
@@ -23,7 +24,6 @@ import java.util.concurrent.ExecutionException;
 public final class IoUringServer implements Server {
     /** Connections waiting to be accepted, per listener. */
     static final int BACKLOG = 4096;
-    private static final long DRAIN_POLL_MILLIS = 10;
 
     private final ServerConfig config;
     private final List<RingLoop> loops = new ArrayList<>();
@@ -81,15 +81,7 @@ public final class IoUringServer implements Server {
             return;
         }
         loops.forEach(RingLoop::drain); // each loop closes its listener and idle connections within a tick
-        long deadline = System.nanoTime() + grace.toNanos();
-        while (openConnections() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(DRAIN_POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        Draining.await(this::openConnections, grace); // busy connections finish, up to the grace period
         loops.forEach(RingLoop::stop);
         for (RingLoop loop : loops) {
             try {
