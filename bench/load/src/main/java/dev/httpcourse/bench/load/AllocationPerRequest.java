@@ -5,7 +5,6 @@ import dev.httpcourse.bench.load.generator.LoadResult;
 import dev.httpcourse.bench.load.generator.LoadSpec;
 import dev.httpcourse.bench.load.generator.NioLoadGenerator;
 import dev.httpcourse.bench.load.generator.Profile;
-import dev.httpcourse.bench.load.report.Machine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -22,7 +21,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -88,27 +86,18 @@ public final class AllocationPerRequest implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        var cli = new CommandLine(new AllocationPerRequest());
-        cli.setParameterExceptionHandler((e, ignored) -> {
-            e.getCommandLine().getErr().println("alloc: " + e.getMessage() + " (see --help)");
-            return Main.EXIT_USAGE;
-        });
-        System.exit(cli.execute(args));
+        SideTool.main("alloc", new AllocationPerRequest(), args);
     }
 
     @Override
     public Integer call() throws Exception {
-        Path root = Path.of(".").toAbsolutePath().normalize();
-        List<ServerSpec> found = Discovery.discover(root).servers();
+        Path root = SideTool.root();
         Path work = Files.createTempDirectory("alloc-");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Path jcmd = Path.of(java).resolveSibling("jcmd");
-        var launch = new ServerProcess.Options(java, List.of(), null, Duration.ofSeconds(20));
+        Path jcmd = Path.of(SideTool.java()).resolveSibling("jcmd");
+        var launch = SideTool.launch();
         var rows = new ArrayList<Row>();
         for (String name : servers) {
-            ServerSpec spec = found.stream().filter(s -> s.name().equals(name)).findFirst()
-                    .orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(this),
-                            "unknown server '" + name + "'; build it first (./bench/run.sh --list)"));
+            ServerSpec spec = SideTool.server(this, root, name);
             for (String profileId : profiles) {
                 Profile profile = Profile.byId(profileId);
                 ServerProcess server = ServerProcess.start(spec, Driver.freePort(), launch, work, name + "-" + profileId,
@@ -122,7 +111,7 @@ public final class AllocationPerRequest implements Callable<Integer> {
                         rows.getLast().bytesPerRequest()));
             }
         }
-        Path dir = out != null ? out : root.resolve("bench/results").resolve(Machine.localHostname());
+        Path dir = SideTool.outDir(out, root);
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("alloc.md"), table(rows, true));
         Files.writeString(dir.resolve("alloc.adoc"), table(rows, false));

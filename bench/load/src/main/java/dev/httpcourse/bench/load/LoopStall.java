@@ -7,7 +7,6 @@ import dev.httpcourse.bench.load.generator.LoadResult;
 import dev.httpcourse.bench.load.generator.LoadSpec;
 import dev.httpcourse.bench.load.generator.NioLoadGenerator;
 import dev.httpcourse.bench.load.generator.RequestTemplate;
-import dev.httpcourse.bench.load.report.Machine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -77,26 +75,17 @@ public final class LoopStall implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        var cli = new CommandLine(new LoopStall());
-        cli.setParameterExceptionHandler((e, ignored) -> {
-            e.getCommandLine().getErr().println("loop-stall: " + e.getMessage() + " (see --help)");
-            return Main.EXIT_USAGE;
-        });
-        System.exit(cli.execute(args));
+        SideTool.main("loop-stall", new LoopStall(), args);
     }
 
     @Override
     public Integer call() throws Exception {
-        Path root = Path.of(".").toAbsolutePath().normalize();
-        List<ServerSpec> found = Discovery.discover(root).servers();
+        Path root = SideTool.root();
         Path work = Files.createTempDirectory("loop-stall-");
-        var launch = new ServerProcess.Options(ProcessHandle.current().info().command().orElse("java"), List.of(),
-                null, Duration.ofSeconds(20));
+        var launch = SideTool.launch();
         var rows = new ArrayList<Row>();
         for (String name : servers) {
-            ServerSpec spec = found.stream().filter(s -> s.name().equals(name)).findFirst()
-                    .orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(this),
-                            "unknown server '" + name + "'; build it first (./bench/run.sh --list)"));
+            ServerSpec spec = SideTool.server(this, root, name);
             log.println(name + ": starting");
             ServerProcess server = ServerProcess.start(spec, Driver.freePort(), launch, work, name, "/pipeline");
             try {
@@ -106,7 +95,7 @@ public final class LoopStall implements Callable<Integer> {
             }
             log.println(line(rows.getLast()));
         }
-        Path dir = out != null ? out : root.resolve("bench/results").resolve(Machine.localHostname());
+        Path dir = SideTool.outDir(out, root);
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("loop-stall.md"), table(rows, true));
         Files.writeString(dir.resolve("loop-stall.adoc"), table(rows, false));

@@ -1,0 +1,54 @@
+package dev.httpcourse.bench.load;
+
+import dev.httpcourse.bench.load.report.Machine;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine;
+
+/**
+ * What the measuring tools beside the comparison share ({@code bench/loop-stall.sh},
+ * {@code bench/alloc.sh}): a picocli main with one-line errors, the servers the driver discovers,
+ * how to start one, and where the tables go.
+ */
+final class SideTool {
+    private SideTool() {
+    }
+
+    /** Runs {@code command} and exits: 0, or 2 with one line for a bad option. */
+    static void main(String name, Object command, String... args) {
+        var cli = new CommandLine(command);
+        cli.setParameterExceptionHandler((e, ignored) -> {
+            e.getCommandLine().getErr().println(name + ": " + e.getMessage() + " (see --help)");
+            return Main.EXIT_USAGE;
+        });
+        System.exit(cli.execute(args));
+    }
+
+    /** The project root: tools run from it, as run.sh does. */
+    static Path root() {
+        return Path.of(".").toAbsolutePath().normalize();
+    }
+
+    /** The discovered server called {@code name}, or a usage error that says how to get it. */
+    static ServerSpec server(Object command, Path root, String name) throws IOException {
+        return Discovery.discover(root).servers().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(command),
+                        "unknown server '" + name + "'; build it first (./bench/run.sh --list)"));
+    }
+
+    /** Servers started on this JVM's java, unpinned, with the driver's ready timeout. */
+    static ServerProcess.Options launch() {
+        return new ServerProcess.Options(java(), List.of(), null, Duration.ofSeconds(20));
+    }
+
+    static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    /** {@code out}, or the driver's default, bench/results/&lt;hostname&gt;. */
+    static Path outDir(Path out, Path root) {
+        return out != null ? out : root.resolve("bench/results").resolve(Machine.localHostname());
+    }
+}
