@@ -5,6 +5,7 @@
 #
 #   flock /tmp/httpcourse-load.lock ./bench/alloc-profile.sh     # stage04-io-uring: baseline, pipelined, json
 #   flock /tmp/httpcourse-load.lock ./bench/alloc-profile.sh --server=stage02-nio-selector --profiles=baseline
+#   options: --server=NAME --profiles=A,B --duration=20s --jvm-args="EXTRA SERVER JVM OPTIONS" --out=FILE
 #
 # For each profile: the driver (./bench/run.sh --no-build, so build first) runs the server alone for
 # one window, with a JFR recording started in the server after the warm-up (allocation-profiling=high,
@@ -17,14 +18,15 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-server=stage04-io-uring profiles=baseline,pipelined,json warmup=10 duration=20 top=25 out=""
+server=stage04-io-uring profiles=baseline,pipelined,json warmup=10 duration=20 top=25 out="" jvm_args=""
 for arg in "$@"; do
     case "$arg" in
         --server=*) server="${arg#*=}" ;;
         --profiles=*) profiles="${arg#*=}" ;;
         --duration=*) duration="${arg#*=}"; duration="${duration%s}" ;;
         --out=*) out="${arg#*=}" ;;
-        -h|--help) sed -n '2,15s/^# \{0,1\}//p' "$0"; exit 0 ;;
+        --jvm-args=*) jvm_args="${arg#*=} " ;;
+        -h|--help) sed -n '2,16s/^# \{0,1\}//p' "$0"; exit 0 ;;
         *) echo "alloc-profile: unknown option '$arg' (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -36,7 +38,7 @@ work="$(mktemp -d /tmp/alloc-profile.XXXXXX)"
 {
     echo "# $0 $*"
     echo "# per profile: ./bench/run.sh --no-build --servers $server --profiles P --warmup ${warmup}s --duration ${duration}s --repetitions 1"
-    echo "#   --server-jvm-args \"-XX:StartFlightRecording:delay=$((warmup + 2))s,allocation-profiling=high,dumponexit=true,filename=P.jfr\""
+    echo "#   --server-jvm-args \"$jvm_args-XX:StartFlightRecording:delay=$((warmup + 2))s,allocation-profiling=high,dumponexit=true,filename=P.jfr\""
     echo "# then: jfr print --json --stack-depth 64 --events jdk.ObjectAllocationSample P.jfr, summed as below"
     echo "# $("$java_home/bin/java" -version 2>&1 | sed -n 2p); $(uname -sr); $(nproc) CPUs"
     echo "# A sample stands for a whole TLAB (about 2 MiB here). Where every request allocates the same bytes in the"
@@ -46,7 +48,7 @@ for profile in ${profiles//,/ }; do
     # The delay counts from the JVM's start: start-up (1 to 4 s here) plus most of the warm-up.
     ./bench/run.sh --no-build --servers "$server" --profiles "$profile" --warmup "${warmup}s" \
         --duration "${duration}s" --repetitions 1 --out "$work/$profile" \
-        --server-jvm-args "-XX:StartFlightRecording:delay=$((warmup + 2))s,allocation-profiling=high,dumponexit=true,filename=$work/$profile.jfr" \
+        --server-jvm-args "$jvm_args-XX:StartFlightRecording:delay=$((warmup + 2))s,allocation-profiling=high,dumponexit=true,filename=$work/$profile.jfr" \
         > "$work/$profile.log"
     "$java_home/bin/jfr" print --json --stack-depth 64 --events jdk.ObjectAllocationSample "$work/$profile.jfr" \
         > "$work/$profile.json"
