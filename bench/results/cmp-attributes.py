@@ -26,6 +26,9 @@ json, upload):
   cmp-P-ranking-cpu              servers by req per CPU-s ratio, "≈" between neighbours whose
                                  ranges overlap, as report.md ranks them
   cmp-P-lead-cpu                 the first of that ranking
+  cmp-P-lead-stage               the stage (of stages 01-05) first in that ranking, and its figures:
+  cmp-P-lead-stage-{rps,cpu,p99}-{ne,nu,jdk}   ratios of its medians to each peer's (-ne of
+                                 rps and cpu: the per-round median, as above), and -p99 itself
   cmp-X-sys-S, cmp-X-sys-strace-S        I/O system calls per request, shape S (baseline,
                                  pipelined), counted by perf and by strace
   cmp-X-alloc-S                  bytes allocated per request under load, shape S
@@ -187,6 +190,24 @@ def report_attributes(path, out):
             text += r["server"]
         out[f"cmp-{p}-ranking-cpu"] = text or "(not measured)"
         out[f"cmp-{p}-lead-cpu"] = ranked[0]["server"] if ranked else "(not measured)"
+        stages = [r for r in ranked if key_of(r["server"]) in STAGES and (key_of(r["server"]), p) in summaries]
+        lead = f"cmp-{p}-lead-stage"
+        if not stages:
+            out[lead] = "(not measured)"
+            continue
+        k = key_of(stages[0]["server"])
+        out[lead] = stages[0]["server"]
+        s = summaries[(k, p)]
+        out[f"{lead}-p99"] = out[f"cmp-{k}-{p}-p99"]
+        for name, fig in (("rps", "requestsPerSecond"), ("cpu", "requestsPerCpuSecond"), ("p99", "p99Micros")):
+            for peer in ("ne", "nu", "jdk"):
+                other = summaries.get((peer, p))
+                if name != "p99" and peer == "ne":
+                    out[f"{lead}-{name}-ne"] = out[f"cmp-{k}-{p}-{name}-ne"]
+                elif other and s.get(fig) and other.get(fig):
+                    out[f"{lead}-{name}-{peer}"] = ratio(s[fig] / other[fig])
+                else:
+                    out[f"{lead}-{name}-{peer}"] = "(not measured)"
 
 
 def markdown_rows(path):
