@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 /**
  * Stage 04: stage 03's topology (N workers, each with its own {@code SO_REUSEPORT} listener) with
@@ -26,12 +27,24 @@ public final class IoUringServer implements Server {
     static final int BACKLOG = 4096;
 
     private final ServerConfig config;
+    private final Supplier<RingLoop.Service> services;
     private final List<RingLoop> loops = new ArrayList<>();
     private String ringDescription = "";
     private int port;
 
     public IoUringServer(ServerConfig config) {
+        this(config, http1(config));
+    }
+
+    /** The same loops with other connections on them: {@code services} makes one service per loop. */
+    public IoUringServer(ServerConfig config, Supplier<RingLoop.Service> services) {
         this.config = config;
+        this.services = services;
+    }
+
+    private static Supplier<RingLoop.Service> http1(ServerConfig config) {
+        ResponseEncoder encoder = new ResponseEncoder();
+        return () -> new Http1RingService(config.app(), config.limits(), encoder);
     }
 
     @Override
@@ -42,7 +55,6 @@ public final class IoUringServer implements Server {
         }
         InetAddress host = InetAddress.getByName(config.host());
         ConnectionLimit limit = new ConnectionLimit(config.limits().maxConnections());
-        ResponseEncoder encoder = new ResponseEncoder();
         int bindPort = config.port();
         try {
             for (int i = 0; i < config.workers(); i++) {
@@ -51,7 +63,7 @@ public final class IoUringServer implements Server {
                 if (i == 0) {
                     bindPort = Sockets.localPort(listener);
                 }
-                loops.add(new RingLoop("ring-loop-" + i, listener, config.app(), config.limits(), encoder, limit));
+                loops.add(new RingLoop("ring-loop-" + i, listener, config.limits(), limit, services.get()));
             }
             for (RingLoop loop : loops) {
                 ringDescription = loop.start().get();

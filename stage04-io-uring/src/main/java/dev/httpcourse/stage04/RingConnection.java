@@ -1,10 +1,6 @@
 package dev.httpcourse.stage04;
 
-import dev.httpcourse.common.http.Limits;
 import dev.httpcourse.stage02.Http1Protocol;
-import dev.httpcourse.stage04.uring.Errno;
-import dev.httpcourse.stage04.uring.Ring;
-import dev.httpcourse.stage04.uring.UserData;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 
@@ -25,18 +21,9 @@ import java.nio.ByteBuffer;
  * The order of the last line is the rule that keeps the kernel from writing into a freed buffer:
  * cancel, wait for the cancelled operations' own completions, then close, then free.
  */
-final class RingConnection {
+final class RingConnection extends RingLoop.Connection {
     // end::s04-connection-states[]
-    static final int OP_RECV = 1, OP_SEND = 2, OP_CANCEL = 3, OP_CLOSE = 4, OP_SHUTDOWN = 5;
-    static final long LINGER_NANOS = 500_000_000L;
-    static final int LINGER_BYTES = 1 << 20;
-
-    private final RingLoop loop;
-    private final Ring ring;
-    final int slot;
-    final int generation;
-    private final int fd;
-    private final boolean counted;
+    private final Http1RingService service;
     private final Http1Protocol protocol;
     private final Outbound output;
     private final MemorySegment inputMemory;
@@ -46,45 +33,42 @@ final class RingConnection {
     private boolean sendInFlight;
     private boolean inputClosed;
     private boolean lingering;
-    private boolean closing;
-    private long headStartedAt = -1;
-    private long lastWriteAt;
     private long lingerUntil;
     private int discarded;
-    long deadline;
 
-    RingConnection(RingLoop loop, int slot, int generation, int fd, boolean counted) {
-        this.loop = loop;
-        this.ring = loop.ring();
-        this.slot = slot;
-        this.generation = generation;
-        this.fd = fd;
-        this.counted = counted;
-        this.output = new Outbound(loop.sendPool());
-        this.protocol = new Http1Protocol(loop.app(), loop.limits(), loop.encoder(), output);
-        this.inputMemory = loop.recvPool().take();
+    RingConnection(RingLoop loop, Http1RingService service, int slot, int generation, int fd, boolean counted) {
+        super(loop, slot, generation, fd, counted);
+        this.service = service;
+        this.output = new Outbound(service.sendPool());
+        this.protocol = new Http1Protocol(service.app(), service.limits(), service.encoder(), output);
+        this.inputMemory = service.recvPool().take();
         this.input = inputMemory.asByteBuffer();
-        this.deadline = loop.now() + loop.limits().idleTimeout().toNanos();
     }
 
-    boolean isCounted() {
-        return counted;
-    }
-
-    void start() {
+    @Override
+    protected void start() {
         armRecv();
     }
 
-    /** Over the connection limit: answer 503, then close gently. */
-    void refuse() {
+    @Override
+    protected void refuse() {
         protocol.refuse();
         serve();
     }
 
     // tag::s04-on-completion[]
-    void onRecv(int res) {
+    @Override
+    protected void onCompletion(int op, int res, int flags) {
+        switch (op) {
+            case OP_RECV -> onRecv(res);
+            case OP_SEND -> onSent(res);
+            default -> { } // SHUTDOWN, CANCEL: their effect shows in the RECV and SEND completions
+        }
+    }
+
+    private void onRecv(int res) {
         recvInFlight = false;
-        if (closing) {
+        if (isClosing()) {
             finishClose();
             return;
         }
@@ -110,9 +94,9 @@ final class RingConnection {
         serve();
     }
 
-    void onSent(int res) {
+    private void onSent(int res) {
         sendInFlight = false;
-        if (closing) {
+        if (isClosing()) {
             finishClose();
             return;
         }
@@ -166,7 +150,7 @@ final class RingConnection {
         if (!inputClosed && !output.backedUp() && protocol.phase() != Http1Protocol.Phase.CLOSING) {
             armRecv();
         }
-        scheduleDeadline();
+        scheduleDeadline(!output.isEmpty(), protocol.phase());
     }
 
     private void armRecv() {
@@ -177,27 +161,9 @@ final class RingConnection {
         }
     }
 
-    /** The one deadline that matters now: write stall, header, or idle; as in stage 02. */
-    private void scheduleDeadline() {
-        long now = loop.now();
-        Limits limits = loop.limits();
-        if (!output.isEmpty()) {
-            deadline = lastWriteAt + limits.idleTimeout().toNanos();
-        } else if (protocol.phase() == Http1Protocol.Phase.HEAD) {
-            if (headStartedAt < 0) {
-                headStartedAt = now;
-            }
-            deadline = headStartedAt + limits.headerTimeout().toNanos();
-        } else {
-            deadline = now + limits.idleTimeout().toNanos();
-        }
-        if (protocol.phase() != Http1Protocol.Phase.HEAD) {
-            headStartedAt = -1;
-        }
-    }
-
-    void expired() {
-        if (closing) {
+    @Override
+    protected void expired() {
+        if (isClosing()) {
             return;
         }
         if (lingering || !output.isEmpty()) {
@@ -218,41 +184,20 @@ final class RingConnection {
         armRecv();
     }
 
-    boolean isIdle() {
-        return !lingering && !closing && input.position() == 0 && output.isEmpty() && !sendInFlight
+    @Override
+    protected boolean isIdle() {
+        return !lingering && !isClosing() && input.position() == 0 && output.isEmpty() && !sendInFlight
                 && protocol.phase() == Http1Protocol.Phase.IDLE;
     }
 
-    // tag::s04-close[]
-    /** Cancel what is in flight; {@link #finishClose()} runs once the cancelled operations have completed. */
-    void close() {
-        if (closing) {
-            return;
-        }
-        closing = true;
-        if (recvInFlight || sendInFlight) {
-            ring.prepCancelAll(fd, userData(OP_CANCEL));
-        }
-        finishClose();
+    @Override
+    protected boolean operationsInFlight() {
+        return recvInFlight || sendInFlight;
     }
 
-    /** Nothing in flight refers to our buffers any more: close the descriptor (through the ring), free the rest. */
-    private void finishClose() {
-        if (recvInFlight || sendInFlight) {
-            return;
-        }
-        ring.prepClose(fd, userData(OP_CLOSE));
+    @Override
+    protected void release() {
         output.discard();
-        loop.recvPool().give(inputMemory);
-        loop.closed(this);
-    }
-    // end::s04-close[]
-
-    private long userData(int op) {
-        return UserData.pack(slot, op, generation);
-    }
-
-    static String describe(int res) {
-        return res >= 0 ? Integer.toString(res) : Errno.describe(-res);
+        service.recvPool().give(inputMemory);
     }
 }

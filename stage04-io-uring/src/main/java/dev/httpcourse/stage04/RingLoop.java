@@ -1,10 +1,8 @@
 package dev.httpcourse.stage04;
 
-import dev.httpcourse.common.app.App;
 import dev.httpcourse.common.http.Limits;
-import dev.httpcourse.common.http.ResponseEncoder;
 import dev.httpcourse.stage02.ConnectionLimit;
-import dev.httpcourse.stage02.RequestParser;
+import dev.httpcourse.stage02.Http1Protocol;
 import dev.httpcourse.stage04.uring.CompletionHandler;
 import dev.httpcourse.stage04.uring.Cqe;
 import dev.httpcourse.stage04.uring.ErrnoException;
@@ -30,34 +28,50 @@ import java.util.concurrent.CompletableFuture;
  * Everything the loop owns (the ring, its arena, the buffers, the connections) is touched by its
  * thread alone; other threads only set the volatile {@code draining}/{@code stopping} flags, which
  * the loop sees within a tick.
+ *
+ * <p>What the connections do with their bytes is the {@link Service}'s: stage 04's moves them through
+ * stage 02's protocol ({@link Http1RingService}), stage 05's parses them where the kernel put them.
  */
-final class RingLoop {
+public final class RingLoop {
     // end::s04-loop-doc[]
     static final int SQ_ENTRIES = 256;
     /** Well above the SQ: a multishot accept and many sends can complete per turn (Netty uses 4096 too). */
     static final int CQ_ENTRIES = 4096;
     static final long TICK_NANOS = 50_000_000L;
     static final int OP_ACCEPT = 6;
-    static final int SEND_BUFFER_SIZE = 16 * 1024;
     private static final long ACCEPT_USER_DATA = UserData.pack(0, OP_ACCEPT, 0);
     private static final long STOP_TIMEOUT_NANOS = 1_000_000_000L;
 
+    /** What a stage runs on each loop: its connections, and whatever the loop's connections share. */
+    public interface Service {
+        /** On the loop's thread, once the ring is open (the ring's single issuer): pools, buffer rings. */
+        void open(RingLoop loop) throws ErrnoException;
+
+        /** A connection for an accepted socket; the loop then starts it, or has it refuse when over the limit. */
+        Connection connect(RingLoop loop, int slot, int generation, int fd, boolean counted);
+
+        /** Once a loop turn, before its submit: publish what the turn's completions gave back. */
+        default void beforeSubmit() {
+        }
+
+        /** After the last connection; {@code settled}: no operation can still touch the service's memory. */
+        default void close(boolean settled) {
+        }
+    }
+
     private final String name;
     private final int listener;
-    private final App app;
-    private final Limits limits;
-    private final ResponseEncoder encoder;
+    private final Service service;
     private final ConnectionLimit connectionLimit;
+    private final Limits limits;
     private final Thread thread;
     private final CompletableFuture<String> started = new CompletableFuture<>();
     /** Made once: a method reference written at the call would be an object per turn. */
     private final CompletionHandler onCompletion = this::onCompletion;
     private Ring ring;
-    private Arena arena;
-    private SegmentPool recvPool;
-    private SegmentPool sendPool;
     private MemorySegment socketScratch;
-    private RingConnection[] slots = new RingConnection[256];
+    private Arena arena;
+    private Connection[] slots = new Connection[256];
     private int[] generations = new int[256];
     private int[] freeSlots = new int[256];
     private int freeCount;
@@ -71,13 +85,12 @@ final class RingLoop {
     private volatile boolean stopping;
     private volatile int open;
 
-    RingLoop(String name, int listener, App app, Limits limits, ResponseEncoder encoder, ConnectionLimit limit) {
+    RingLoop(String name, int listener, Limits limits, ConnectionLimit limit, Service service) {
         this.name = name;
         this.listener = listener;
-        this.app = app;
         this.limits = limits;
-        this.encoder = encoder;
         this.connectionLimit = limit;
+        this.service = service;
         this.thread = Thread.ofPlatform().name(name).unstarted(this::run);
         for (int i = slots.length - 1; i >= 0; i--) {
             freeSlots[freeCount++] = i;
@@ -100,10 +113,15 @@ final class RingLoop {
             return;
         }
         arena = Arena.ofConfined();
-        recvPool = new SegmentPool(arena, Math.max(16 * 1024, RequestParser.longestLine(limits)));
-        sendPool = new SegmentPool(arena, SEND_BUFFER_SIZE);
         socketScratch = Sockets.allocateScratch(arena);
         now = System.nanoTime();
+        try {
+            service.open(this);
+        } catch (ErrnoException | RuntimeException e) {
+            closeRing(false);
+            started.completeExceptionally(e);
+            return;
+        }
         started.complete(ring.describe());
         boolean inFlightSettled = false;
         try {
@@ -112,16 +130,20 @@ final class RingLoop {
         } catch (RuntimeException | Error e) {
             System.err.println(name + " failed: " + e);
         } finally {
-            closeQuietly(listenerClosed ? -1 : listener);
-            try {
-                ring.close();
-            } catch (ErrnoException e) {
-                System.err.println(name + ": " + e.getMessage());
-            }
-            if (inFlightSettled) {
-                arena.close();
-            } // else: an operation may still write into a buffer; leaving the arena is the safe leak
+            closeRing(inFlightSettled);
         }
+    }
+
+    private void closeRing(boolean inFlightSettled) {
+        closeQuietly(listenerClosed ? -1 : listener);
+        listenerClosed = true;
+        service.close(inFlightSettled);
+        try {
+            ring.close();
+        } catch (ErrnoException e) {
+            System.err.println(name + ": " + e.getMessage());
+        }
+        arena.close();
     }
 
     // tag::s04-loop[]
@@ -132,6 +154,7 @@ final class RingLoop {
                 ring.prepAcceptMultishot(listener, ACCEPT_USER_DATA);
                 acceptArmed = true;
             }
+            service.beforeSubmit();
             ring.submitAndWait(1, TICK_NANOS);
             now = System.nanoTime();
             ring.drain(onCompletion);
@@ -149,16 +172,12 @@ final class RingLoop {
             return;
         }
         int slot = UserData.slot(userData);
-        RingConnection c = slot < slots.length ? slots[slot] : null;
+        Connection c = slot < slots.length ? slots[slot] : null;
         if (c == null || c.generation != UserData.generation(userData)) {
             return; // a late CQE of a connection already gone (its CLOSE, a cancel): nothing to do
         }
         try {
-            switch (op) {
-                case RingConnection.OP_RECV -> c.onRecv(res);
-                case RingConnection.OP_SEND -> c.onSent(res);
-                default -> { } // SHUTDOWN, CANCEL: their effect shows in the RECV and SEND completions
-            }
+            c.onCompletion(op, res, flags);
         } catch (RuntimeException e) {
             // a bug: this connection is over, the loop and the others are not
             System.err.println(name + ": connection failed: " + e);
@@ -191,7 +210,7 @@ final class RingLoop {
         }
         boolean counted = connectionLimit.tryAcquire();
         int slot = takeSlot();
-        RingConnection c = new RingConnection(this, slot, generations[slot], res, counted);
+        Connection c = service.connect(this, slot, generations[slot], res, counted);
         slots[slot] = c;
         open++;
         if (counted) {
@@ -217,11 +236,11 @@ final class RingLoop {
     }
 
     /** The connection has submitted its CLOSE and given back its buffers: free its slot for a new generation. */
-    void closed(RingConnection c) {
+    private void closed(Connection c) {
         slots[c.slot] = null;
         generations[c.slot] = (generations[c.slot] + 1) & UserData.MAX_GENERATION;
         freeSlots[freeCount++] = c.slot;
-        if (c.isCounted()) {
+        if (c.counted) {
             connectionLimit.release();
         }
         open--;
@@ -232,14 +251,14 @@ final class RingLoop {
             if (acceptArmed) {
                 if (!acceptCancelled) {
                     acceptCancelled = true; // its final CQE (-ECANCELED, no F_MORE) closes the listener
-                    ring.prepCancel(ACCEPT_USER_DATA, UserData.pack(0, RingConnection.OP_CANCEL, 0));
+                    ring.prepCancel(ACCEPT_USER_DATA, UserData.pack(0, Connection.OP_CANCEL, 0));
                 }
             } else {
                 closeListener();
             }
         }
         for (int i = 0; i <= highestSlot; i++) {
-            RingConnection c = slots[i];
+            Connection c = slots[i];
             if (c == null) {
                 continue;
             }
@@ -260,6 +279,7 @@ final class RingLoop {
         }
         long deadline = System.nanoTime() + STOP_TIMEOUT_NANOS;
         while (open > 0 && System.nanoTime() < deadline) {
+            service.beforeSubmit();
             ring.submitAndWait(1, TICK_NANOS);
             now = System.nanoTime();
             ring.drain(onCompletion);
@@ -306,35 +326,127 @@ final class RingLoop {
         return open;
     }
 
-    boolean isDraining() {
+    public boolean isDraining() {
         return draining;
     }
 
-    Ring ring() {
+    public Ring ring() {
         return ring;
     }
 
-    long now() {
+    /** The time of this turn's completions ({@link System#nanoTime()}), read once per turn. */
+    public long now() {
         return now;
     }
 
-    App app() {
-        return app;
-    }
-
-    Limits limits() {
+    public Limits limits() {
         return limits;
     }
 
-    ResponseEncoder encoder() {
-        return encoder;
-    }
+    /**
+     * A client connection on a loop: the loop finds it by the slot and generation in each CQE's
+     * {@code user_data}, hands it its completions, and asks it about its deadline and idleness. How a
+     * connection closes is the same for every stage and written here once.
+     */
+    public abstract static class Connection {
+        public static final int OP_RECV = 1, OP_SEND = 2, OP_CANCEL = 3, OP_CLOSE = 4, OP_SHUTDOWN = 5;
+        /** How long a closing connection swallows what the client still sends, and how much at most. */
+        public static final long LINGER_NANOS = 500_000_000L;
+        public static final int LINGER_BYTES = 1 << 20;
 
-    SegmentPool recvPool() {
-        return recvPool;
-    }
+        protected final RingLoop loop;
+        protected final Ring ring;
+        protected final int fd;
+        final int slot;
+        final int generation;
+        private final boolean counted;
+        private boolean closing;
+        private long headStartedAt = -1;
+        /** When the latest SEND was submitted: the write-stall clock runs from it. */
+        protected long lastWriteAt;
+        /** The one deadline that matters now; the loop's tick calls {@link #expired()} once it passes. */
+        protected long deadline;
 
-    SegmentPool sendPool() {
-        return sendPool;
+        protected Connection(RingLoop loop, int slot, int generation, int fd, boolean counted) {
+            this.loop = loop;
+            this.ring = loop.ring();
+            this.slot = slot;
+            this.generation = generation;
+            this.fd = fd;
+            this.counted = counted;
+            this.deadline = loop.now() + loop.limits().idleTimeout().toNanos();
+        }
+
+        /** Arms the first receive. */
+        protected abstract void start();
+
+        /** Over the connection limit: answer 503, then close gently. */
+        protected abstract void refuse();
+
+        /** One of this connection's completions; {@code op} is what {@link #userData(int)} was given. */
+        protected abstract void onCompletion(int op, int res, int flags);
+
+        /** Nothing received, nothing to send, no request begun: a stopping server may close it now. */
+        protected abstract boolean isIdle();
+
+        /** The deadline passed: 408, a silent close, or the end of a linger. */
+        protected abstract void expired();
+
+        /** Whether a RECV or a SEND of this connection may still complete (and write into its buffers). */
+        protected abstract boolean operationsInFlight();
+
+        /** Gives back buffers: nothing in flight refers to them any more. */
+        protected abstract void release();
+
+        protected final boolean isClosing() {
+            return closing;
+        }
+
+        protected final long userData(int op) {
+            return UserData.pack(slot, op, generation);
+        }
+
+        /** The one deadline that matters now: write stall, header, or idle; as in stage 02. */
+        protected final void scheduleDeadline(boolean outputWaiting, Http1Protocol.Phase phase) {
+            long now = loop.now();
+            Limits limits = loop.limits();
+            if (outputWaiting) {
+                deadline = lastWriteAt + limits.idleTimeout().toNanos();
+            } else if (phase == Http1Protocol.Phase.HEAD) {
+                if (headStartedAt < 0) {
+                    headStartedAt = now;
+                }
+                deadline = headStartedAt + limits.headerTimeout().toNanos();
+            } else {
+                deadline = now + limits.idleTimeout().toNanos();
+            }
+            if (phase != Http1Protocol.Phase.HEAD) {
+                headStartedAt = -1;
+            }
+        }
+
+        // tag::s04-close[]
+        /** Cancel what is in flight; {@link #finishClose()} runs once the cancelled operations have completed. */
+        public final void close() {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            if (operationsInFlight()) {
+                ring.prepCancelAll(fd, userData(OP_CANCEL));
+            }
+            finishClose();
+        }
+
+        /** Nothing in flight refers to our buffers any more: close the descriptor (through the ring), free the rest. */
+        protected final void finishClose() {
+            if (operationsInFlight()) {
+                return; // called again from the completion of whatever was still in flight
+            }
+            ring.prepClose(fd, userData(OP_CLOSE));
+            release();
+            loop.closed(this);
+        }
+        // end::s04-close[]
     }
 }
