@@ -3,7 +3,7 @@
 # (jdk.ThreadAllocationStatistics around an exact number of requests). Builds like run.sh (same
 # first option: --no-build), then runs AllocationPerRequest; writes bench/results/<hostname>/alloc.{md,adoc}.
 #
-#   ./bench/alloc.sh          # stage01-virtual, stage02-nio-selector, stage03-reuseport, stage04-io-uring
+#   ./bench/alloc.sh          # stages 01 (virtual threads), 02, 03 (reuseport), 04 and 05
 #   ./bench/alloc.sh --help
 set -euo pipefail
 BENCH_MAIN=dev.httpcourse.bench.load.AllocationPerRequest exec "$(dirname "${BASH_SOURCE[0]}")/run.sh" "$@"

@@ -35,14 +35,14 @@
 # and settings), and the raw counts in bench/results/<hostname>/syscalls-raw/; with --tool=perf,
 # syscalls-perf.md, syscalls-perf.adoc and syscalls-perf-raw/.
 # Needs: strace (or perf), wrk, python3 (a free port), and the jars: build them first with
-#   ./mvnw -q -B package -DskipTests -pl stage01-blocking,stage02-nio-selector,stage03-reuseport-workers,stage04-io-uring,bench/peers,bench/load -am
+#   ./mvnw -q -B package -DskipTests -pl stage01-blocking,stage02-nio-selector,stage03-reuseport-workers,stage04-io-uring,stage05-zero-copy-parser,bench/peers,bench/load -am
 # It is a load test: run it under the machine-wide lock, as above. Traffic goes to 127.0.0.1 only.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-servers="stage01-virtual,stage02-nio-selector,stage03-reuseport,stage04-io-uring,netty-epoll,netty-io_uring"
+servers="stage01-virtual,stage02-nio-selector,stage03-reuseport,stage04-io-uring,stage05-zero-copy-parser,netty-epoll,netty-io_uring"
 shapes="baseline,pipelined"
 connections=16
 warmup=3

@@ -1,6 +1,7 @@
 package dev.httpcourse.bench.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ class AllocationPerRequestTest {
         var allocated = new CountDownLatch(1);
         var release = new CountDownLatch(1);
         // it exists before the recording and lives past its end, as a server's threads do
-        Thread t = Thread.ofPlatform().start(() -> {
+        Thread t = Thread.ofPlatform().name("allocating").start(() -> {
             try {
                 go.await();
                 for (int i = 0; i < 16; i++) {
@@ -48,19 +49,32 @@ class AllocationPerRequestTest {
             release.countDown();
             t.join();
         }
-        Map<Long, Long> grown = AllocationPerRequest.allocationTotals(file);
+        Map<Long, AllocationPerRequest.ThreadBytes> grown = AllocationPerRequest.allocationTotals(file);
         long mib16 = 16L * 1024 * 1024;
-        assertTrue(grown.get(t.threadId()) >= mib16, "the allocating thread: " + grown.get(t.threadId()));
-        assertTrue(grown.get(t.threadId()) < 2 * mib16, "only what it allocated during the recording: " + grown.get(t.threadId()));
+        var mine = grown.get(t.threadId());
+        assertEquals("allocating", mine.name());
+        assertFalse(mine.isInstrument());
+        assertTrue(mine.bytes() >= mib16, "the allocating thread: " + mine);
+        assertTrue(mine.bytes() < 2 * mib16, "only what it allocated during the recording: " + mine);
+    }
+
+    @Test
+    void jfrAndJcmdThreadsAreTheInstrumentNotTheServer() {
+        assertTrue(new AllocationPerRequest.ThreadBytes("JFR Periodic Tasks", 1).isInstrument());
+        assertTrue(new AllocationPerRequest.ThreadBytes("Attach Listener", 1).isInstrument());
+        assertFalse(new AllocationPerRequest.ThreadBytes("ring-loop-0", 1).isInstrument());
     }
 
     @Test
     void tablesGiveBytesPerRequest() {
-        var rows = List.of(new AllocationPerRequest.Row("stage02-nio-selector", "baseline", 200_000, 130_000_000, 20));
+        var rows = List.of(
+                new AllocationPerRequest.Row("stage02-nio-selector", "baseline", 200_000, 130_000_000, 129_000_000, 20),
+                new AllocationPerRequest.Row("stage05-zero-copy-parser", "baseline", 200_000, 3_000_000, 100_000, 16));
         List<String> md = AllocationPerRequest.table(rows, true).lines().toList();
-        assertEquals("| stage02-nio-selector | baseline | 200,000 | 650 | 20 |", md.get(2));
+        assertEquals("| stage02-nio-selector | baseline | 200,000 | 650 | 645 | 20 |", md.get(2));
+        assertEquals("| stage05-zero-copy-parser | baseline | 200,000 | 15 | 0.50 | 16 |", md.get(3));
         String adoc = AllocationPerRequest.table(rows, false);
-        assertTrue(adoc.contains("| stage02-nio-selector | baseline | 200,000 | 650 | 20\n"), adoc);
+        assertTrue(adoc.contains("| stage02-nio-selector | baseline | 200,000 | 650 | 645 | 20\n"), adoc);
         assertTrue(adoc.endsWith("|===\n"), adoc);
     }
 }

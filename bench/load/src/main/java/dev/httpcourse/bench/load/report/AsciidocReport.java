@@ -6,7 +6,9 @@ import java.util.Locale;
 /**
  * report.adoc: the part of the report the book includes, as AsciiDoc tables (AsciiDoc cannot
  * include Markdown). The ratio matrix, then per profile the figures a chapter discusses; the full
- * table stays in report.md.
+ * table stays in report.md. Each part sits between AsciiDoc tag comments ({@code tag::ratios[]},
+ * {@code tag::profile-baseline[]}, one per profile), so that a chapter can include one profile's table
+ * with {@code include::report.adoc[tag=profile-json]} and a new run cannot shift what it includes.
  */
 public final class AsciidocReport {
     private AsciidocReport() {
@@ -34,6 +36,7 @@ public final class AsciidocReport {
     }
 
     private static void ratioMatrix(StringBuilder adoc, Report report) {
+        adoc.append("// tag::ratios[]\n");
         adoc.append(".Ratios to ").append(report.settings().baselinePeer())
                 .append(": requests/s, and requests per server CPU-second\n");
         adoc.append("[cols=\"2").append(",1".repeat(report.profiles().size())).append("\",options=header]\n|===\n| server");
@@ -51,10 +54,11 @@ public final class AsciidocReport {
             }
             adoc.append('\n');
         }
-        adoc.append("|===\n\n");
+        adoc.append("|===\n// end::ratios[]\n\n");
     }
 
     private static void profileTable(StringBuilder adoc, Report report, String profile) {
+        adoc.append("// tag::profile-").append(profile).append("[]\n");
         String ranking = report.ranking(profile, false);
         if (ranking.contains(" ")) {
             adoc.append(profile).append(", ranked by req/s ratio: ").append(ranking).append(".\n\n");
@@ -81,6 +85,6 @@ public final class AsciidocReport {
                     .append(" | ").append(x.serverThreads() == null ? "–" : x.serverThreads().toString())
                     .append('\n');
         }
-        adoc.append("|===\n\n");
+        adoc.append("|===\n// end::profile-").append(profile).append("[]\n\n");
     }
 }

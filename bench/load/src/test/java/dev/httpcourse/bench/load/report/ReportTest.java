@@ -69,6 +69,22 @@ class ReportTest {
     }
 
     @Test
+    void tagsEachPartSoThatAChapterCanIncludeOneProfile() {
+        String adoc = AsciidocReport.render(Fixtures.report()).replace('\u00a0', ' ');
+        assertTrue(adoc.contains("// tag::ratios[]\n.Ratios to netty-epoll"), adoc);
+        assertTrue(adoc.contains("|===\n// end::ratios[]\n"), adoc);
+        for (String profile : Fixtures.report().profiles()) {
+            int start = adoc.indexOf("// tag::profile-" + profile + "[]\n");
+            int end = adoc.indexOf("// end::profile-" + profile + "[]\n");
+            assertTrue(start >= 0 && end > start, profile + ": " + adoc);
+            String part = adoc.substring(start, end);
+            assertTrue(part.contains("." + profile + ": "), part);
+            assertTrue(part.endsWith("|===\n"), part);
+            assertEquals(2, part.split("\\|===", -1).length - 1, "one whole table: " + part);
+        }
+    }
+
+    @Test
     void flagsWindowsWhenTheMachineWasBusy() throws Exception {
         Report quiet = Fixtures.report();
         assertTrue(MarkdownReport.busyWindows(quiet).isEmpty());
