@@ -31,6 +31,7 @@ public final class Router {
     private Resource resource;
     private Resource.Verdict verdict;
 
+    // tag::router-route[]
     /** Routes the head {@code parser} holds, which starts at {@code start} of {@code segment}. */
     public Resource.Verdict route(InPlaceRequestParser parser, MemorySegment segment, long start) {
         method = Method.of(methodBytes.set(segment, start + parser.methodStart(),
@@ -41,6 +42,7 @@ public final class Router {
         verdict = Resource.verdict(method, resource);
         return verdict;
     }
+    // end::router-route[]
 
     /** The implemented method, or null (then the verdict is NOT_IMPLEMENTED). */
     public Method method() {
