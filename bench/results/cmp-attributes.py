@@ -247,7 +247,9 @@ def alloc_attributes(folder, out):
         for row in markdown_rows(path):
             k = key_of(row["server"])
             if k:
-                found[(k, row["profile"])] = row["bytes allocated per request"]
+                # the server's own threads where the table has them (JFR's and jcmd's threads apart)
+                found[(k, row["profile"])] = row.get("of which the server's own threads",
+                                                     row["bytes allocated per request"])
     for k in STAGES:
         for shape in SHAPES:
             out[f"cmp-{k}-alloc-{shape}"] = found.get((k, shape), missing(k))
