@@ -32,9 +32,6 @@ final class RingConnection extends RingLoop.Connection {
     private boolean recvInFlight;
     private boolean sendInFlight;
     private boolean inputClosed;
-    private boolean lingering;
-    private long lingerUntil;
-    private int discarded;
 
     RingConnection(RingLoop loop, Http1RingService service, int slot, int generation, int fd, boolean counted) {
         super(loop, slot, generation, fd, counted);
@@ -72,10 +69,9 @@ final class RingConnection extends RingLoop.Connection {
             finishClose();
             return;
         }
-        if (lingering) {
-            discarded += Math.max(res, 0);
+        if (isLingering()) {
             input.clear();
-            if (res <= 0 || discarded > LINGER_BYTES || loop.now() > lingerUntil) {
+            if (lingerOver(Math.max(res, 0), res <= 0)) {
                 close();
             } else {
                 armRecv();
@@ -131,7 +127,7 @@ final class RingConnection extends RingLoop.Connection {
         if (output.isEmpty() && !sendInFlight) {
             if (protocol.phase() == Http1Protocol.Phase.CLOSING) {
                 if (protocol.close() == Http1Protocol.Close.LINGER && !inputClosed) {
-                    startLingering();
+                    beginLinger();
                 } else {
                     close();
                 }
@@ -163,30 +159,21 @@ final class RingConnection extends RingLoop.Connection {
 
     @Override
     protected void expired() {
-        if (isClosing()) {
-            return;
+        if (!closedOnExpiry(!output.isEmpty())) {
+            protocol.timedOut(); // 408 for a head or body that stopped arriving; idle: just close
+            serve();
         }
-        if (lingering || !output.isEmpty()) {
-            close(); // lingered long enough, or the client has not read for a whole idle timeout
-            return;
-        }
-        protocol.timedOut(); // 408 for a head or body that stopped arriving; idle: just close
-        serve();
     }
 
-    /** Shut our side down and swallow what the client still sends for a moment (RFC 9112 section 9.6). */
-    private void startLingering() {
-        lingering = true;
-        ring.prepShutdown(fd, 1, userData(OP_SHUTDOWN)); // SHUT_WR: the client reads our response, then EOF
-        lingerUntil = loop.now() + LINGER_NANOS;
-        deadline = lingerUntil;
+    private void beginLinger() {
+        startLingering();
         input.clear();
         armRecv();
     }
 
     @Override
     protected boolean isIdle() {
-        return !lingering && !isClosing() && input.position() == 0 && output.isEmpty() && !sendInFlight
+        return !isLingering() && !isClosing() && input.position() == 0 && output.isEmpty() && !sendInFlight
                 && protocol.phase() == Http1Protocol.Phase.IDLE;
     }
 

@@ -361,6 +361,9 @@ public final class RingLoop {
         final int generation;
         private final boolean counted;
         private boolean closing;
+        private boolean lingering;
+        private long lingerUntil;
+        private long discarded;
         private long headStartedAt = -1;
         /** When the latest SEND was submitted: the write-stall clock runs from it. */
         protected long lastWriteAt;
@@ -400,6 +403,44 @@ public final class RingLoop {
 
         protected final boolean isClosing() {
             return closing;
+        }
+
+        protected final boolean isLingering() {
+            return lingering;
+        }
+
+        /**
+         * Shut our side down and swallow what the client still sends for a moment (RFC 9112 section
+         * 9.6): the client reads our last response, then sees EOF, instead of a reset that could
+         * destroy the response before it is read. The caller keeps a RECV armed and discards.
+         */
+        protected final void startLingering() {
+            lingering = true;
+            ring.prepShutdown(fd, 1, userData(OP_SHUTDOWN)); // SHUT_WR
+            lingerUntil = loop.now() + LINGER_NANOS;
+            deadline = lingerUntil;
+        }
+
+        /** Counts {@code bytes} swallowed while lingering; true once the linger is over and the connection should close. */
+        protected final boolean lingerOver(int bytes, boolean inputEnded) {
+            discarded += bytes;
+            return inputEnded || discarded > LINGER_BYTES || loop.now() > lingerUntil;
+        }
+
+        /**
+         * The part of an expired deadline that is the same for every connection: nothing to do while
+         * closing; close at the end of a linger, or when the client has not read our output for a
+         * whole idle timeout. Returns false when the protocol must decide (408, or a silent close).
+         */
+        protected final boolean closedOnExpiry(boolean outputWaiting) {
+            if (closing) {
+                return true;
+            }
+            if (lingering || outputWaiting) {
+                close();
+                return true;
+            }
+            return false;
         }
 
         protected final long userData(int op) {

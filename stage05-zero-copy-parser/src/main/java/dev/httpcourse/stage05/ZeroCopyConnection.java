@@ -40,9 +40,6 @@ final class ZeroCopyConnection extends RingLoop.Connection {
     private boolean recvCancelled;
     private boolean sendInFlight;
     private boolean inputClosed;
-    private boolean lingering;
-    private long lingerUntil;
-    private long discarded;
 
     ZeroCopyConnection(RingLoop loop, ZeroCopyService shared, int slot, int generation, int fd, boolean counted) {
         super(loop, slot, generation, fd, counted);
@@ -78,14 +75,14 @@ final class ZeroCopyConnection extends RingLoop.Connection {
             recvCancelled = false;
         }
         int buffer = Cqe.hasBuffer(flags) ? Cqe.bufferId(flags) : -1;
-        if (isClosing() || lingering) {
+        if (isClosing() || isLingering()) {
             if (buffer >= 0) {
                 shared.recycle(buffer);
             }
             if (isClosing()) {
                 finishClose();
             } else {
-                linger(res);
+                swallowWhileLingering(res);
             }
             return;
         }
@@ -140,7 +137,7 @@ final class ZeroCopyConnection extends RingLoop.Connection {
         if (output.isEmpty() && !sendInFlight) {
             if (protocol.phase() == Phase.CLOSING) {
                 if (protocol.close() == Close.LINGER && !inputClosed) {
-                    startLingering();
+                    beginLinger();
                 } else {
                     close();
                 }
@@ -227,34 +224,25 @@ final class ZeroCopyConnection extends RingLoop.Connection {
 
     @Override
     protected void expired() {
-        if (isClosing()) {
-            return;
+        if (!closedOnExpiry(!output.isEmpty())) {
+            protocol.timedOut(); // 408 for a head or body that stopped arriving; idle: just close
+            serve();
         }
-        if (lingering || !output.isEmpty()) {
-            close(); // lingered long enough, or the client has not read for a whole idle timeout
-            return;
-        }
-        protocol.timedOut(); // 408 for a head or body that stopped arriving; idle: just close
-        serve();
     }
 
-    /** Shut our side down and swallow what the client still sends for a moment (RFC 9112 section 9.6). */
-    private void startLingering() {
-        lingering = true;
-        ring.prepShutdown(fd, 1, userData(OP_SHUTDOWN)); // SHUT_WR: the client reads our response, then EOF
-        lingerUntil = loop.now() + LINGER_NANOS;
-        deadline = lingerUntil;
+    private void beginLinger() {
+        startLingering();
         dropInput();
         if (recvCancelled) {
-            return; // its last CQE comes, and linger() re-arms
+            return; // its last CQE comes, and swallowWhileLingering() re-arms
         }
         armRecv();
     }
 
-    private void linger(int res) {
-        discarded += Math.max(res, 0);
-        if (res == 0 || (res < 0 && res != -Errno.ENOBUFS_NR && res != -Errno.ECANCELED_NR)
-                || discarded > LINGER_BYTES || loop.now() > lingerUntil) {
+    private void swallowWhileLingering(int res) {
+        // no buffer left, or our own cancel: the RECV ended, the client's input did not
+        boolean ended = res == 0 || (res < 0 && res != -Errno.ENOBUFS_NR && res != -Errno.ECANCELED_NR);
+        if (lingerOver(Math.max(res, 0), ended)) {
             close();
         } else if (!recvArmed) {
             recvCancelled = false;
@@ -274,7 +262,7 @@ final class ZeroCopyConnection extends RingLoop.Connection {
 
     @Override
     protected boolean isIdle() {
-        return !lingering && !isClosing() && receivedCount == 0 && carry == null && output.isEmpty()
+        return !isLingering() && !isClosing() && receivedCount == 0 && carry == null && output.isEmpty()
                 && !sendInFlight && protocol.phase() == Phase.IDLE;
     }
 
