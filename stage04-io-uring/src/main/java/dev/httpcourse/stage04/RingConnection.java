@@ -30,7 +30,6 @@ final class RingConnection extends RingLoop.Connection {
     /** A view of {@link #inputMemory}, in write mode: bytes received and not yet consumed are [0, position). */
     private final ByteBuffer input;
     private boolean recvInFlight;
-    private boolean sendInFlight;
     private boolean inputClosed;
 
     RingConnection(RingLoop loop, Http1RingService service, int slot, int generation, int fd, boolean counted) {
@@ -91,18 +90,10 @@ final class RingConnection extends RingLoop.Connection {
     }
 
     private void onSent(int res) {
-        sendInFlight = false;
-        if (isClosing()) {
-            finishClose();
-            return;
+        if (sendCompleted(res)) {
+            output.sent(res);
+            serve(); // the protocol may have stopped for the output's sake: go on with buffered input
         }
-        if (res < 0) {
-            close(); // EPIPE, ECONNRESET: the client is gone
-            return;
-        }
-        output.sent(res);
-        lastWriteAt = loop.now();
-        serve(); // the protocol may have stopped for the output's sake: go on with buffered input
     }
     // end::s04-on-completion[]
 
@@ -119,24 +110,11 @@ final class RingConnection extends RingLoop.Connection {
             close();
             return;
         }
-        if (!output.isEmpty() && !sendInFlight) {
-            sendInFlight = true;
-            lastWriteAt = loop.now(); // the write-stall clock runs from the latest SEND, not the latest completion
-            ring.prepSend(fd, output.buffer(), output.start(), output.length(), userData(OP_SEND));
+        if (!output.isEmpty() && !sendInFlight()) {
+            send(output.buffer(), output.start(), output.length());
         }
-        if (output.isEmpty() && !sendInFlight) {
-            if (protocol.phase() == Http1Protocol.Phase.CLOSING) {
-                if (protocol.close() == Http1Protocol.Close.LINGER && !inputClosed) {
-                    beginLinger();
-                } else {
-                    close();
-                }
-                return;
-            }
-            if (loop.isDraining() && isIdle()) {
-                close();
-                return;
-            }
+        if (output.isEmpty() && !sendInFlight() && endWhenDone(protocol.phase(), protocol.close(), inputClosed)) {
+            return;
         }
         if (!input.hasRemaining()) {
             // the parser leaves at most one unfinished line, and the buffer holds the longest allowed
@@ -165,21 +143,21 @@ final class RingConnection extends RingLoop.Connection {
         }
     }
 
-    private void beginLinger() {
-        startLingering();
+    @Override
+    protected void keepReceivingToDiscard() {
         input.clear();
         armRecv();
     }
 
     @Override
     protected boolean isIdle() {
-        return !isLingering() && !isClosing() && input.position() == 0 && output.isEmpty() && !sendInFlight
+        return !isLingering() && !isClosing() && input.position() == 0 && output.isEmpty() && !sendInFlight()
                 && protocol.phase() == Http1Protocol.Phase.IDLE;
     }
 
     @Override
     protected boolean operationsInFlight() {
-        return recvInFlight || sendInFlight;
+        return recvInFlight || sendInFlight();
     }
 
     @Override

@@ -361,6 +361,7 @@ public final class RingLoop {
         final int generation;
         private final boolean counted;
         private boolean closing;
+        private boolean sendInFlight;
         private boolean lingering;
         private long lingerUntil;
         private long discarded;
@@ -409,16 +410,67 @@ public final class RingLoop {
             return lingering;
         }
 
+        /** Lingering began: drop what is buffered, and keep a RECV armed whose bytes {@link #lingerOver} counts. */
+        protected abstract void keepReceivingToDiscard();
+
+        protected final boolean sendInFlight() {
+            return sendInFlight;
+        }
+
+        /** Submits the {@code SEND} of {@code buffer[offset, offset + length)}; one is in flight at a time. */
+        protected final void send(MemorySegment buffer, long offset, int length) {
+            sendInFlight = true;
+            lastWriteAt = loop.now(); // the write-stall clock runs from the latest SEND, not the latest completion
+            ring.prepSend(fd, buffer, offset, length, userData(OP_SEND));
+        }
+
+        /** A {@code SEND} completed: true when its {@code res} bytes went out and the connection goes on. */
+        protected final boolean sendCompleted(int res) {
+            sendInFlight = false;
+            if (closing) {
+                finishClose();
+                return false;
+            }
+            if (res < 0) {
+                close(); // EPIPE, ECONNRESET: the client is gone
+                return false;
+            }
+            lastWriteAt = loop.now();
+            return true;
+        }
+
+        /**
+         * With nothing left to send: a protocol that is closing ends the connection, lingering first
+         * when it owes the client an answer it must be able to read; a stopping server closes an idle
+         * connection. True when the connection is ending.
+         */
+        protected final boolean endWhenDone(Http1Protocol.Phase phase, Http1Protocol.Close how, boolean inputClosed) {
+            if (phase == Http1Protocol.Phase.CLOSING) {
+                if (how == Http1Protocol.Close.LINGER && !inputClosed) {
+                    startLingering();
+                } else {
+                    close();
+                }
+                return true;
+            }
+            if (loop.isDraining() && isIdle()) {
+                close();
+                return true;
+            }
+            return false;
+        }
+
         /**
          * Shut our side down and swallow what the client still sends for a moment (RFC 9112 section
          * 9.6): the client reads our last response, then sees EOF, instead of a reset that could
-         * destroy the response before it is read. The caller keeps a RECV armed and discards.
+         * destroy the response before it is read.
          */
-        protected final void startLingering() {
+        private void startLingering() {
             lingering = true;
             ring.prepShutdown(fd, 1, userData(OP_SHUTDOWN)); // SHUT_WR
             lingerUntil = loop.now() + LINGER_NANOS;
             deadline = lingerUntil;
+            keepReceivingToDiscard();
         }
 
         /** Counts {@code bytes} swallowed while lingering; true once the linger is over and the connection should close. */

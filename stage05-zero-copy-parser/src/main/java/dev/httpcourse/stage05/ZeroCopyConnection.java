@@ -1,6 +1,5 @@
 package dev.httpcourse.stage05;
 
-import dev.httpcourse.stage02.Http1Protocol.Close;
 import dev.httpcourse.stage02.Http1Protocol.Phase;
 import dev.httpcourse.stage04.RingLoop;
 import dev.httpcourse.stage04.uring.Cqe;
@@ -38,7 +37,6 @@ final class ZeroCopyConnection extends RingLoop.Connection {
     private CarryOver carry;
     private boolean recvArmed;
     private boolean recvCancelled;
-    private boolean sendInFlight;
     private boolean inputClosed;
 
     ZeroCopyConnection(RingLoop loop, ZeroCopyService shared, int slot, int generation, int fd, boolean counted) {
@@ -99,18 +97,10 @@ final class ZeroCopyConnection extends RingLoop.Connection {
     // end::connection-recv[]
 
     private void onSent(int res) {
-        sendInFlight = false;
-        if (isClosing()) {
-            finishClose();
-            return;
+        if (sendCompleted(res)) {
+            output.sent(res);
+            serve(); // the protocol may have stopped for the output's sake: go on with what was received
         }
-        if (res < 0) {
-            close(); // EPIPE, ECONNRESET: the client is gone
-            return;
-        }
-        output.sent(res);
-        lastWriteAt = loop.now();
-        serve(); // the protocol may have stopped for the output's sake: go on with what was received
     }
 
     private void keep(int buffer, int length) {
@@ -129,24 +119,11 @@ final class ZeroCopyConnection extends RingLoop.Connection {
         if (isClosing()) {
             return;
         }
-        if (!output.isEmpty() && !sendInFlight) {
-            sendInFlight = true;
-            lastWriteAt = loop.now(); // the write-stall clock runs from the latest SEND, not the latest completion
-            ring.prepSend(fd, output.sendBuffer(), output.sendStart(), output.sendLength(), userData(OP_SEND));
+        if (!output.isEmpty() && !sendInFlight()) {
+            send(output.sendBuffer(), output.sendStart(), output.sendLength());
         }
-        if (output.isEmpty() && !sendInFlight) {
-            if (protocol.phase() == Phase.CLOSING) {
-                if (protocol.close() == Close.LINGER && !inputClosed) {
-                    beginLinger();
-                } else {
-                    close();
-                }
-                return;
-            }
-            if (loop.isDraining() && isIdle()) {
-                close();
-                return;
-            }
+        if (output.isEmpty() && !sendInFlight() && endWhenDone(protocol.phase(), protocol.close(), inputClosed)) {
+            return;
         }
         boolean wanted = !inputClosed && receivedCount == 0 && !output.backedUp()
                 && protocol.phase() != Phase.CLOSING;
@@ -230,13 +207,12 @@ final class ZeroCopyConnection extends RingLoop.Connection {
         }
     }
 
-    private void beginLinger() {
-        startLingering();
+    @Override
+    protected void keepReceivingToDiscard() {
         dropInput();
-        if (recvCancelled) {
-            return; // its last CQE comes, and swallowWhileLingering() re-arms
+        if (!recvCancelled) { // else its last CQE comes, and swallowWhileLingering() re-arms
+            armRecv();
         }
-        armRecv();
     }
 
     private void swallowWhileLingering(int res) {
@@ -263,12 +239,12 @@ final class ZeroCopyConnection extends RingLoop.Connection {
     @Override
     protected boolean isIdle() {
         return !isLingering() && !isClosing() && receivedCount == 0 && carry == null && output.isEmpty()
-                && !sendInFlight && protocol.phase() == Phase.IDLE;
+                && !sendInFlight() && protocol.phase() == Phase.IDLE;
     }
 
     @Override
     protected boolean operationsInFlight() {
-        return recvArmed || sendInFlight;
+        return recvArmed || sendInFlight();
     }
 
     @Override
