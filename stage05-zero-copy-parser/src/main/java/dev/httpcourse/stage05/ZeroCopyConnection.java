@@ -130,7 +130,7 @@ final class ZeroCopyConnection extends RingLoop.Connection {
         if (wanted) {
             armRecv();
         } else if (recvArmed && !recvCancelled && !inputClosed) {
-            // the client is not reading: stop taking its bytes, so TCP's window pushes back on it
+            // paused (the client is not reading) or closing: stop taking its bytes, so TCP's window pushes back
             recvCancelled = true;
             ring.prepCancel(userData(OP_RECV), userData(OP_CANCEL));
         }
