@@ -43,7 +43,6 @@ final class InPlaceProtocol {
     // end::protocol-doc[]
     /** Room for any fixed template response (the largest, 400-odd bytes, is an OPTIONS answer). */
     private static final int SMALL_RESPONSE = 1024;
-    private static final int MAX_BASELINE_DIGITS = 20;
 
     /** Whose body is being read, and so what its end answers. */
     private enum Body { NONE, BASELINE_SUM, UPLOAD_COUNT, EXCHANGE }
@@ -53,7 +52,7 @@ final class InPlaceProtocol {
     private final SendQueue out;
     private final InPlaceRequestParser parser;
     private final ChunkedDecoder.BodySink bodySink = this::bodyPiece; // made once, not per chunk
-    private final MemorySegment digits = MemorySegment.ofArray(new byte[MAX_BASELINE_DIGITS]);
+    private final MemorySegment digits = MemorySegment.ofArray(new byte[App.MAX_BASELINE_BODY_BYTES]);
     private final SegmentBytes digitView = new SegmentBytes();
     private ChunkedDecoder chunked;
     private Body body = Body.NONE;
@@ -271,7 +270,7 @@ final class InPlaceProtocol {
         switch (body) {
             case UPLOAD_COUNT -> bodyBytes += n;
             case BASELINE_SUM -> {
-                if (digitCount + n > MAX_BASELINE_DIGITS) {
+                if (digitCount + n > App.MAX_BASELINE_BODY_BYTES) {
                     throw new HttpException(Status.BAD_REQUEST, "body is not a short integer");
                 }
                 for (int i = 0, at = data.position(); i < n; i++) { // at most 20: no bulk copy worth a view object
@@ -290,7 +289,7 @@ final class InPlaceProtocol {
         keepAlive &= !draining;
         switch (ended) {
             case UPLOAD_COUNT -> text(bodyBytes);
-            case BASELINE_SUM -> text(Math.addExact(sum, baselineBody()));
+            case BASELINE_SUM -> text(Math.addExact(sum, App.baselineBody(digitView.set(digits, 0, digitCount))));
             case EXCHANGE -> {
                 Exchange done = exchange;
                 exchange = null;
@@ -299,19 +298,6 @@ final class InPlaceProtocol {
             }
             case NONE -> throw new IllegalStateException("no body was being read");
         }
-    }
-
-    /** The integer body of a baseline POST, surrounding whitespace allowed, read where it was copied. */
-    private long baselineBody() {
-        int from = 0;
-        int to = digitCount;
-        while (from < to && Character.isWhitespace(digits.get(ValueLayout.JAVA_BYTE, from))) {
-            from++;
-        }
-        while (to > from && Character.isWhitespace(digits.get(ValueLayout.JAVA_BYTE, to - 1))) {
-            to--;
-        }
-        return App.parseInteger(digitView.set(digits, from, to - from), "body");
     }
 
     // tag::protocol-respond[]

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.httpcourse.common.http.ByteView;
 import dev.httpcourse.common.http.Header;
 import dev.httpcourse.common.http.HttpException;
 import dev.httpcourse.common.http.Limits;
@@ -60,6 +61,15 @@ class AppTest {
         assertEquals("55", body(exchange(head("GET", "/baseline11?a=13&b=42"))));
         assertEquals("75", body(exchange(head("POST", "/baseline11?a=13&b=42", "Content-Length", "2"), "2", "0")));
         assertEquals("-5", body(exchange(head("POST", "/baseline11?a=-3&b=-4", "Content-Length", "2"), "2")));
+    }
+
+    @Test
+    void baselineBodyMayHaveWhitespaceAroundItsDigits() {
+        assertEquals("75", body(exchange(head("POST", "/baseline11?a=13&b=42", "Content-Length", "5"), " 2", "0\r\n")));
+        assertEquals(20, App.baselineBody(ByteView.of("\t20 ")));
+        assertEquals(-7, App.baselineBody(ByteView.of("-7\n")));
+        assertThrows(HttpException.class, () -> App.baselineBody(ByteView.of(" 2 0 ")));
+        assertThrows(HttpException.class, () -> App.baselineBody(ByteView.of("  ")));
     }
 
     @Test
