@@ -52,7 +52,8 @@ final class InPlaceProtocol {
     private final SendQueue out;
     private final InPlaceRequestParser parser;
     private final ChunkedDecoder.BodySink bodySink = this::bodyPiece; // made once, not per chunk
-    private final MemorySegment digits = MemorySegment.ofArray(new byte[App.MAX_BASELINE_BODY_BYTES]);
+    private final byte[] digitBytes = new byte[App.MAX_BASELINE_BODY_BYTES];
+    private final MemorySegment digits = MemorySegment.ofArray(digitBytes); // for the rule's byte view
     private final SegmentBytes digitView = new SegmentBytes();
     private ChunkedDecoder chunked;
     private Body body = Body.NONE;
@@ -191,9 +192,9 @@ final class InPlaceProtocol {
                 default -> throw new IllegalStateException("not answered in place: " + resource);
             }
         } catch (HttpException e) {
-            early(Response.error(e));
+            early(Response.error(e), false);
         } catch (ArithmeticException e) {
-            early(Response.error(Status.BAD_REQUEST, "integer overflow"));
+            early(Response.error(Status.BAD_REQUEST, "integer overflow"), false);
         }
     }
 
@@ -210,21 +211,18 @@ final class InPlaceProtocol {
     // end::protocol-begin[]
 
     /** An answer decided by the head alone; with a body announced and unread, the connection closes after it. */
-    private void early(Response response) {
+    private void early(Response response, boolean headOnly) {
         if (parser.hasBody()) {
-            keepAlive = false;
+            keepAlive = false; // the unread body would leave the connection out of step
         }
-        send(response, false);
+        send(response, headOnly);
     }
 
     private void beginRare(RequestHead head, boolean draining) {
         Exchange opened = app.open(head);
         Response early = opened.earlyResponse();
         if (early != null) {
-            if (head.framing().hasBody()) {
-                keepAlive = false; // a body announced but not read leaves the connection out of step
-            }
-            send(early, head.isHead());
+            early(early, head.isHead());
             return;
         }
         exchange = opened;
@@ -273,9 +271,8 @@ final class InPlaceProtocol {
                 if (digitCount + n > App.MAX_BASELINE_BODY_BYTES) {
                     throw new HttpException(Status.BAD_REQUEST, "body is not a short integer");
                 }
-                for (int i = 0, at = data.position(); i < n; i++) { // at most 20: no bulk copy worth a view object
-                    digits.set(ValueLayout.JAVA_BYTE, digitCount++, data.get(at + i));
-                }
+                data.get(data.position(), digitBytes, digitCount, n); // absolute: no position moved, no object made
+                digitCount += n;
             }
             case EXCHANGE -> exchange.body(data);
             case NONE -> throw new IllegalStateException("no body is being read");
