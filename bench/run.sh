@@ -34,7 +34,7 @@ if (( build )); then
         [[ -e "$pom" ]] && modules="$modules,$(dirname "$pom")"
     done
     echo "Building $modules (tests skipped; ./mvnw verify runs them)..."
-    ./mvnw -q -B install -DskipTests -pl "$modules" -am
+    ./mvnw -q -B package -DskipTests -pl "$modules" -am
 fi
 
 jar="bench/load/target/bench.jar"

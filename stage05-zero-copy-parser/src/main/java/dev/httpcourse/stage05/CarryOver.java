@@ -5,7 +5,7 @@ import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 
-// tag::carry-over[]
+// tag::s05-carry-over[]
 /**
  * Where the unfinished start of a request waits when it reached the end of a ring buffer: the ring
  * buffer goes back to the kernel at once, its last bytes copied here, and the next buffer's bytes
@@ -14,7 +14,7 @@ import java.util.ArrayDeque;
  * such bytes. Its size is the longest head the limits allow plus one ring buffer.
  */
 final class CarryOver {
-    // end::carry-over[]
+    // end::s05-carry-over[]
     final MemorySegment memory;
     /** A view made once: the chunked decoder and {@code common}'s exchanges read ByteBuffers. */
     final ByteBuffer view;

@@ -18,7 +18,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 
-// tag::protocol-doc[]
+// tag::s05-protocol-doc[]
 /**
  * HTTP/1.1 on one connection of stage 05, over bytes that stay where the kernel put them: the head
  * is parsed in place, routed by its bytes, and answered from a template written into the send
@@ -40,7 +40,7 @@ import java.nio.ByteBuffer;
  * profiles measure, and it allocates nothing.
  */
 final class InPlaceProtocol {
-    // end::protocol-doc[]
+    // end::s05-protocol-doc[]
     /** Room for any fixed template response (the largest, 400-odd bytes, is an OPTIONS answer). */
     private static final int SMALL_RESPONSE = 1024;
 
@@ -91,7 +91,7 @@ final class InPlaceProtocol {
         return close;
     }
 
-    // tag::protocol-process[]
+    // tag::s05-protocol-process[]
     /**
      * Consumes requests from {@code segment[from, end)} and writes their responses, in order, until
      * the bytes run out, the connection must close, or the send queue is backed up.
@@ -142,7 +142,7 @@ final class InPlaceProtocol {
         }
         return end; // after an error nothing that follows can be trusted: it is dropped with the connection
     }
-    // end::protocol-process[]
+    // end::s05-protocol-process[]
 
     /**
      * RFC 9112 section 2.2 lets empty lines come before a request line; the parser would skip them
@@ -156,7 +156,7 @@ final class InPlaceProtocol {
         return at;
     }
 
-    // tag::protocol-begin[]
+    // tag::s05-protocol-begin[]
     private void begin(MemorySegment segment, long start, boolean draining) {
         version = parser.version();
         keepAlive = parser.keepAlive() && !draining;
@@ -208,7 +208,7 @@ final class InPlaceProtocol {
             default -> false;
         };
     }
-    // end::protocol-begin[]
+    // end::s05-protocol-begin[]
 
     /** An answer decided by the head alone; with a body announced and unread, the connection closes after it. */
     private void early(Response response, boolean headOnly) {
@@ -297,7 +297,7 @@ final class InPlaceProtocol {
         }
     }
 
-    // tag::protocol-respond[]
+    // tag::s05-protocol-respond[]
     private int variant() {
         return ResponseTemplates.variant(version, keepAlive);
     }
@@ -337,7 +337,7 @@ final class InPlaceProtocol {
         out.commit(start + headLength + length);
         closeUnlessKeptAlive();
     }
-    // end::protocol-respond[]
+    // end::s05-protocol-respond[]
 
     /** A response made by {@code common}'s App (the rare path): encoded on the heap, copied into the queue. */
     private void send(Response response, boolean headOnly) {

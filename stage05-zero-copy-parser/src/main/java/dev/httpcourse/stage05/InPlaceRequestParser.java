@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-// tag::parser-states[]
+// tag::s05-parser-states[]
 /**
  * Parses a request head where it lies, in a {@link MemorySegment} (off-heap: the kernel's receive
  * buffer), and keeps only offsets: no String, byte[], boxed value or object per request. One
@@ -45,7 +45,7 @@ import java.util.List;
  * this parser answers every request with the same status as every other stage.
  */
 public final class InPlaceRequestParser {
-    // end::parser-states[]
+    // end::s05-parser-states[]
     /** What {@link #parse} returns until the head is complete. */
     public static final long INCOMPLETE = -1;
 
@@ -97,7 +97,7 @@ public final class InPlaceRequestParser {
         headLength = 0;
     }
 
-    // tag::parser-parse[]
+    // tag::s05-parser-parse[]
     /**
      * Parses the head that starts at {@code start} from the bytes up to {@code end}.
      *
@@ -140,7 +140,7 @@ public final class InPlaceRequestParser {
             }
         }
     }
-    // end::parser-parse[]
+    // end::s05-parser-parse[]
 
     private void onLine(MemorySegment segment, long start, int lineEnd) {
         if (phase == REQUEST_LINE) {
@@ -189,7 +189,7 @@ public final class InPlaceRequestParser {
         rules.reset(version);
     }
 
-    // tag::parser-field[]
+    // tag::s05-parser-field[]
     /** {@code field-name ":" OWS field-value OWS} (RFC 9112 section 5), recorded as offsets. */
     private void field(MemorySegment segment, long start, int end) {
         if (HttpChars.isWhitespace(byteAt(segment, start, lineStart))) {
@@ -225,7 +225,7 @@ public final class InPlaceRequestParser {
         names[fields] = name;
         fields++;
     }
-    // end::parser-field[]
+    // end::s05-parser-field[]
 
     /** A line over its limit: for the request line, {@code RequestRules} tells a long target (414) from the rest. */
     private HttpException tooLong(MemorySegment segment, long start, int end) {

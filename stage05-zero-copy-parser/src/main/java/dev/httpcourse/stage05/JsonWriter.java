@@ -70,7 +70,7 @@ public final class JsonWriter {
         return maxBytes;
     }
 
-    // tag::json-write[]
+    // tag::s05-json-write[]
     /**
      * Writes the body for the first {@code count} items at {@code at}; returns the offset after it.
      *
@@ -106,7 +106,7 @@ public final class JsonWriter {
         p = SegmentOut.decimal(out, SegmentOut.bytes(out, p, CLOSE), count);
         return SegmentOut.oneByte(out, p, '}');
     }
-    // end::json-write[]
+    // end::s05-json-write[]
 
     private static long total(Item item, long multiplier) {
         try {
@@ -143,7 +143,7 @@ public final class JsonWriter {
             return value.length() * 6 + 2;
         }
 
-        // tag::json-string[]
+        // tag::s05-json-string[]
         long write(MemorySegment out, long at) {
             long p = SegmentOut.oneByte(out, at, '"');
             if (plain) {
@@ -155,7 +155,7 @@ public final class JsonWriter {
             }
             return SegmentOut.oneByte(out, p, '"');
         }
-        // end::json-string[]
+        // end::s05-json-string[]
 
         private static long writeChar(MemorySegment out, long p, char c) {
             int escape = escapeOf(c);

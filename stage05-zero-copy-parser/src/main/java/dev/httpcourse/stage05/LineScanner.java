@@ -33,7 +33,7 @@ final class LineScanner {
     private LineScanner() {
     }
 
-    // tag::swar-scan[]
+    // tag::s05-swar-scan[]
     /** The offset of the first CR or LF in {@code [from, to)} of {@code segment}, or -1. */
     static long indexOfCrOrLf(MemorySegment segment, long from, long to) {
         long i = from;
@@ -74,5 +74,5 @@ final class LineScanner {
         long lf = word ^ LF_EVERYWHERE;
         return ~((((cr & LOW7) + LOW7) | cr) & (((lf & LOW7) + LOW7) | lf) | LOW7);
     }
-    // end::swar-scan[]
+    // end::s05-swar-scan[]
 }

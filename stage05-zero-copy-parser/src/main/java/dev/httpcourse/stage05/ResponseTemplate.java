@@ -12,7 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-// tag::template[]
+// tag::s05-template[]
 /**
  * One response, encoded once into off-heap memory by {@code common}'s {@link ResponseEncoder}, so
  * that its bytes are exactly every other stage's; per request only the changing parts are patched
@@ -29,7 +29,7 @@ import java.time.ZoneOffset;
  * {@code Connection} field must say (nothing, {@code close}, {@code keep-alive} for HTTP/1.0).
  */
 public final class ResponseTemplate {
-    // end::template[]
+    // end::s05-template[]
     /** The field line of {@link HttpDate}: {@code "Date: " + 29 characters + CRLF}. */
     static final int DATE_LINE_BYTES = 37;
 
@@ -72,7 +72,7 @@ public final class ResponseTemplate {
         return at + length;
     }
 
-    // tag::template-write[]
+    // tag::s05-template-write[]
     /** Writes the head for a body of {@code bodyLength} bytes at {@code at}; returns where the body goes. */
     public long writeHead(MemorySegment out, long at, byte[] dateLine, long bodyLength) {
         long p = SegmentOut.segment(out, at, front);
@@ -80,7 +80,7 @@ public final class ResponseTemplate {
         p = SegmentOut.decimal(out, p, bodyLength);
         return SegmentOut.segment(out, p, back);
     }
-    // end::template-write[]
+    // end::s05-template-write[]
 
     /**
      * The length of the head {@link #writeHead} writes for a body of {@code bodyLength} bytes: a

@@ -10,7 +10,7 @@ import dev.httpcourse.common.http.RequestHead;
 import dev.httpcourse.common.http.Status;
 import java.lang.foreign.MemorySegment;
 
-// tag::router[]
+// tag::s05-router[]
 /**
  * Routes a parsed head by comparing its bytes with {@code common}'s table of resources and methods
  * ({@link Resource#at(ByteView)}, {@link Method#of}, {@link Resource#verdict}): the same 501, 404,
@@ -18,7 +18,7 @@ import java.lang.foreign.MemorySegment;
  * outcome is read from its fields, so routing allocates nothing.
  */
 public final class Router {
-    // end::router[]
+    // end::s05-router[]
     private static final ByteView ROOT = ByteView.of("/");
     /** A value no parameter is absent as: a present Long.MIN_VALUE is told apart by asking again with another default. */
     private static final long MISSING = Long.MIN_VALUE;
@@ -31,7 +31,7 @@ public final class Router {
     private Resource resource;
     private Resource.Verdict verdict;
 
-    // tag::router-route[]
+    // tag::s05-router-route[]
     /** Routes the head {@code parser} holds, which starts at {@code start} of {@code segment}. */
     public Resource.Verdict route(InPlaceRequestParser parser, MemorySegment segment, long start) {
         method = Method.of(methodBytes.set(segment, start + parser.methodStart(),
@@ -42,7 +42,7 @@ public final class Router {
         verdict = Resource.verdict(method, resource);
         return verdict;
     }
-    // end::router-route[]
+    // end::s05-router-route[]
 
     /** The implemented method, or null (then the verdict is NOT_IMPLEMENTED). */
     public Method method() {

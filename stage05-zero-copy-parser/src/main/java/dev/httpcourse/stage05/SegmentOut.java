@@ -27,7 +27,7 @@ final class SegmentOut {
         return at + 1;
     }
 
-    // tag::write-decimal[]
+    // tag::s05-write-decimal[]
     /** {@code value} in decimal, as {@link Long#toString(long)} writes it, straight into the segment. */
     static long decimal(MemorySegment out, long at, long value) {
         if (value < 0) {
@@ -43,7 +43,7 @@ final class SegmentOut {
         }
         return end;
     }
-    // end::write-decimal[]
+    // end::s05-write-decimal[]
 
     /** How many bytes {@link #decimal} writes for {@code value}: a body's Content-Length before the body. */
     static int decimalLength(long value) {

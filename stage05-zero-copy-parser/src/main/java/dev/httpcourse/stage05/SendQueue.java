@@ -5,7 +5,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayDeque;
 
-// tag::send-queue[]
+// tag::s05-send-queue[]
 /**
  * A connection's responses on their way to a {@code SEND}: written straight into off-heap chunks
  * borrowed from the loop's {@link Pool} (templates copied in, JSON written in place), sent from
@@ -20,7 +20,7 @@ import java.util.ArrayDeque;
  * room), so one {@code SEND} carries every response that is ready, pipelined ones included.
  */
 final class SendQueue {
-    // end::send-queue[]
+    // end::s05-send-queue[]
     /** Queued bytes beyond which the connection stops reading requests until the client reads. */
     static final int BOUND = 64 * 1024;
 

@@ -6,7 +6,7 @@ import dev.httpcourse.stage04.uring.Cqe;
 import dev.httpcourse.stage04.uring.Errno;
 import java.util.Arrays;
 
-// tag::connection-states[]
+// tag::s05-connection-states[]
 /**
  * One client connection of stage 05. One multishot {@code RECV} stays armed: each arrival is a CQE
  * naming the ring buffer the kernel filled ({@link Cqe#bufferId}), parsed right there and handed
@@ -27,7 +27,7 @@ import java.util.Arrays;
  * window pushes back on the client as it does for stage 02's paused reads.
  */
 final class ZeroCopyConnection extends RingLoop.Connection {
-    // end::connection-states[]
+    // end::s05-connection-states[]
     private final ZeroCopyService shared;
     private final SendQueue output;
     private final InPlaceProtocol protocol;
@@ -57,7 +57,7 @@ final class ZeroCopyConnection extends RingLoop.Connection {
         serve();
     }
 
-    // tag::connection-recv[]
+    // tag::s05-connection-recv[]
     @Override
     protected void onCompletion(int op, int res, int flags) {
         switch (op) {
@@ -94,7 +94,7 @@ final class ZeroCopyConnection extends RingLoop.Connection {
         } // ENOBUFS: every ring buffer is in use; serve() arms a new RECV. ECANCELED: we paused it.
         serve();
     }
-    // end::connection-recv[]
+    // end::s05-connection-recv[]
 
     private void onSent(int res) {
         if (sendCompleted(res)) {
@@ -137,7 +137,7 @@ final class ZeroCopyConnection extends RingLoop.Connection {
         scheduleDeadline(!output.isEmpty(), protocol.phase());
     }
 
-    // tag::connection-consume[]
+    // tag::s05-connection-consume[]
     /**
      * Offers the received buffers to the protocol, oldest first, in place; a head cut at a buffer's
      * end goes into the carry-over and the next buffer's bytes are appended to it. Every buffer whose
@@ -190,7 +190,7 @@ final class ZeroCopyConnection extends RingLoop.Connection {
             protocol.headTooLarge(); // full, and no progress: only a head beyond every limit gets here
         }
     }
-    // end::connection-consume[]
+    // end::s05-connection-consume[]
 
     private void armRecv() {
         if (!recvArmed) {

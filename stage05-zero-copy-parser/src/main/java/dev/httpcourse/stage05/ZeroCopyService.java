@@ -12,7 +12,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 
-// tag::service[]
+// tag::s05-service[]
 /**
  * What stage 05's connections on one loop share: the provided buffer ring the kernel receives
  * into, the carry-overs and send chunks, and the tools that answer in place (templates, the JSON
@@ -22,7 +22,7 @@ import java.nio.ByteBuffer;
  * release store for however many requests the turn answered.
  */
 final class ZeroCopyService implements RingLoop.Service {
-    // end::service[]
+    // end::s05-service[]
     /** Buffers in the ring: every connection of a loop receiving at once still finds one. */
     static final int RING_BUFFERS = 1024;
     /** Bytes per ring buffer: a pipelined burst of 16 requests fits in one, and uploads arrive in few CQEs. */
@@ -54,7 +54,7 @@ final class ZeroCopyService implements RingLoop.Service {
         return new IoUringServer(config, () -> new ZeroCopyService(config));
     }
 
-    // tag::service-open[]
+    // tag::s05-service-open[]
     @Override
     public void open(RingLoop loop) throws ErrnoException {
         arena = Arena.ofConfined();
@@ -68,7 +68,7 @@ final class ZeroCopyService implements RingLoop.Service {
         carryPool = new CarryOver.Pool(arena, limits.maxRequestLineBytes() + limits.maxHeaderBytes() + 6
                 + RING_BUFFER_SIZE);
     }
-    // end::service-open[]
+    // end::s05-service-open[]
 
     private static int roundUp(int n, int to) {
         return (n + to - 1) / to * to;
