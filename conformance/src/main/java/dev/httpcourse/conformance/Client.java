@@ -29,8 +29,19 @@ final class Client implements AutoCloseable {
     }
 
     static Client connect(int port, Duration readTimeout) throws IOException {
+        return connect(port, readTimeout, 0);
+    }
+
+    /**
+     * @param receiveBuffer the socket's receive buffer in bytes, set before connecting (so the window
+     *                      is small from the start), or 0 for the system's default
+     */
+    static Client connect(int port, Duration readTimeout, int receiveBuffer) throws IOException {
         var socket = new Socket();
         try {
+            if (receiveBuffer > 0) {
+                socket.setReceiveBufferSize(receiveBuffer);
+            }
             socket.setTcpNoDelay(true);
             socket.setSoTimeout((int) readTimeout.toMillis());
             socket.connect(new InetSocketAddress(HOST, port), (int) READ_TIMEOUT.toMillis());
@@ -86,6 +97,11 @@ final class Client implements AutoCloseable {
 
     void assertServerCloses() throws IOException {
         reader.assertServerCloses();
+    }
+
+    /** The server closes with a FIN (EOF), not a reset, and sends nothing more first. */
+    void assertServerClosesGracefully(String context) throws IOException {
+        reader.assertServerClosesGracefully(context);
     }
 
     /** Closes with SO_LINGER 0: the kernel sends RST and drops whatever is unsent. */

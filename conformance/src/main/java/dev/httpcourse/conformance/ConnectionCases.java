@@ -2,6 +2,7 @@ package dev.httpcourse.conformance;
 
 import static dev.httpcourse.conformance.ExpectedResponse.ok;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -15,7 +16,8 @@ final class ConnectionCases {
     }
 
     static Stream<RequestCase> all() {
-        return Stream.of(persistence(), sequences(), lenientGrammar()).flatMap(s -> s).map(RequestCase::headParses);
+        return Stream.of(persistence(), closingOnEveryEndpoint(), sequences(), lenientGrammar()).flatMap(s -> s)
+                .map(RequestCase::headParses);
     }
 
     private static Stream<RequestCase> persistence() {
@@ -80,6 +82,39 @@ final class ConnectionCases {
                         Content-Length: 5\r
                         \r
                         hello""").answers(ok("5")).thenCloses());
+    }
+
+    /**
+     * One endpoint and its request: what comes before the fields, the fields after Host, the body.
+     * Every answer path of a server (computed in place, templates, the rare paths) must honour a
+     * close, and each endpoint may take a different one.
+     */
+    private record Endpoint(String name, String requestLine, String fields, String body, ExpectedResponse answer) {
+    }
+
+    private static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("GetRoot", "GET /", "", "", HELLO),
+            new Endpoint("HeadRoot", "HEAD /", "", "", HELLO.toHead()),
+            new Endpoint("GetBaseline", "GET /baseline11?a=1&b=2", "", "", ok("3")),
+            new Endpoint("PostBaseline", "POST /baseline11?a=1&b=2", "Content-Length: 1\r\n", "3", ok("6")),
+            new Endpoint("GetPipeline", "GET /pipeline", "", "", ok("ok")),
+            new Endpoint("GetJson", "GET /json/3?m=2", "", "", ExpectedResponse.json(3, 2)),
+            new Endpoint("PostUpload", "POST /upload", "Content-Length: 5\r\n", "hello", ok("5")),
+            new Endpoint("PostEcho", "POST /echo", "Content-Type: text/plain\r\nContent-Length: 2\r\n", "hi",
+                    ExpectedResponse.echo("text/plain", "hi")),
+            new Endpoint("OptionsJson", "OPTIONS /json/3", "", "", ExpectedResponse.allows("GET, HEAD, OPTIONS")),
+            new Endpoint("UnknownPath", "GET /nope", "", "", ExpectedResponse.status(404)),
+            new Endpoint("WrongMethod", "GET /upload", "", "", ExpectedResponse.notAllowed("POST, OPTIONS")));
+
+    /** Every endpoint, asked with {@code Connection: close} and in HTTP/1.0: the answer, then the close. */
+    private static Stream<RequestCase> closingOnEveryEndpoint() {
+        return ENDPOINTS.stream().flatMap(e -> Stream.of(
+                RequestCase.of("closesAfter" + e.name() + "WithConnectionClose",
+                        e.requestLine() + " HTTP/1.1\r\nHost: t\r\nConnection: close\r\n" + e.fields() + "\r\n"
+                                + e.body()).answers(e.answer().with("Connection", "close")).thenCloses(),
+                RequestCase.of("closesAfter" + e.name() + "InHttp10",
+                        e.requestLine() + " HTTP/1.0\r\n" + e.fields() + "\r\n" + e.body())
+                        .answers(e.answer().with("Connection", "close")).thenCloses()));
     }
 
     private static Stream<RequestCase> sequences() {

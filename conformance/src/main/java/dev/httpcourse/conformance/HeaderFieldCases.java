@@ -50,6 +50,17 @@ final class HeaderFieldCases {
                         X-A: one\rtwo\r
                         \r
                         """),
+                refused("refusesBareCrBeforeAnotherFieldLine", 400, """
+                        GET / HTTP/1.1\r
+                        Host: t\rX-A: b\r
+                        \r
+                        """),
+                refused("refusesBareCrInFieldName", 400, """
+                        GET / HTTP/1.1\r
+                        Host: t\r
+                        X-\rA: b\r
+                        \r
+                        """),
                 refused("refusesCrCrLfLineEnding", 400, """
                         GET / HTTP/1.1\r
                         Host: t\r\r
@@ -105,6 +116,24 @@ final class HeaderFieldCases {
                         GET / HTTP/1.1\r
                         Host: t\r
                         X A: b\r
+                        \r
+                        """),
+                refused("refusesAtSignInFieldName", 400, """
+                        GET / HTTP/1.1\r
+                        Host: t\r
+                        X@A: b\r
+                        \r
+                        """),
+                refused("refusesControlCharacterInFieldName", 400, """
+                        GET / HTTP/1.1\r
+                        Host: t\r
+                        X\001A: b\r
+                        \r
+                        """),
+                refused("refusesTabInFieldName", 400, """
+                        GET / HTTP/1.1\r
+                        Host: t\r
+                        X\tA: b\r
                         \r
                         """),
                 refused("refusesNonTokenFieldName", 400, """

@@ -129,6 +129,11 @@ public abstract class HttpConformanceSuite extends HeadParserConformance {
         Stream<RequestCase> cases() {
             return ConnectionCases.all();
         }
+
+        @Test
+        void datesEveryAnswerWithTheSecondItWasSentIn() throws Exception {
+            StreamingClients.dateFollowsTheClock(servers.port(SuiteLimits.CASES));
+        }
     }
 
     @Nested
@@ -252,6 +257,16 @@ public abstract class HttpConformanceSuite extends HeadParserConformance {
             bigRequest(head, chunk, 17, status(413), true, "0\r\n\r\n");
         }
 
+        @Test
+        void answers414ThenClosesGracefullyWhenATargetFillsTheInputBuffer() throws Exception {
+            StreamingClients.overlongLine(servers.port(SuiteLimits.LARGE), true, 20_000);
+        }
+
+        @Test
+        void answers431ThenClosesGracefullyWhenAFieldFillsTheInputBuffer() throws Exception {
+            StreamingClients.overlongLine(servers.port(SuiteLimits.LARGE), false, 20_000);
+        }
+
         /** Streams {@code head}, {@code pieces} times {@code piece}, then {@code tail}, while reading the answer. */
         private void bigRequest(String head, byte[] piece, int pieces, ExpectedResponse expected, boolean closes,
                                 String... tail) throws Exception {
@@ -301,6 +316,18 @@ public abstract class HttpConformanceSuite extends HeadParserConformance {
                 client.send("Host: t\r\n\r\n");
                 ok("ok").assertMatches(client.read(), "second request, completed after the first answer");
             }
+        }
+
+        /** Deeper than any buffer of a server: 10,000 requests (430 KB) in one write, read as they come. */
+        @Test
+        void answersPipelineDeeperThanTheServersBuffersReadQuickly() throws Exception {
+            StreamingClients.deepPipeline(servers.port(SuiteLimits.LARGE), 10_000, 0, Duration.ZERO);
+        }
+
+        /** The same, read with pauses by a client with a small window: the server's output backs up again and again. */
+        @Test
+        void answersPipelineDeeperThanTheServersBuffersReadSlowly() throws Exception {
+            StreamingClients.deepPipeline(servers.port(SuiteLimits.LARGE), 10_000, 500, Duration.ofMillis(20));
         }
 
         /** RFC 9112 section 2.2: some clients send a CRLF after a POST body; it must not delay the answer. */
@@ -405,6 +432,18 @@ public abstract class HttpConformanceSuite extends HeadParserConformance {
         }
 
         @Test
+        void answersEveryHeadOfAStreakLongerThanTheHeaderTimeout() throws Exception {
+            StreamingClients.headStreak(servers.port(SuiteLimits.SLOW_HEAD), SuiteLimits.SLOW_HEAD.headerTimeout(),
+                    Duration.ofMillis(300));
+        }
+
+        @Test
+        void closesATrickleOfEmptyLinesAtTheHeaderTimeout() throws Exception {
+            StreamingClients.crlfTrickle(servers.port(SuiteLimits.SLOW_HEAD), SuiteLimits.SLOW_HEAD.headerTimeout(),
+                    Duration.ofMillis(200));
+        }
+
+        @Test
         void closesIdleKeepAliveConnectionWithoutResponse() throws IOException {
             try (Client client = Client.connect(servers.port(SuiteLimits.SHORT_IDLE), Duration.ofSeconds(10))) {
                 client.send(CaseRunner.PIPELINE_REQUEST);
@@ -456,6 +495,11 @@ public abstract class HttpConformanceSuite extends HeadParserConformance {
             }
         }
         // end::conformance-slow-reader[]
+
+        @Test
+        void answersPromptlyBesideClientsThatPipelineAndNeverRead() throws Exception {
+            StreamingClients.unreadPipelinersBesideAPoliteClient(servers.port(SuiteLimits.LARGE), 32, 2_000, 48, 10_000);
+        }
 
         @Test
         void servesOthersAfterResetsInTheMiddleOfHeads() throws IOException {
@@ -604,6 +648,16 @@ public abstract class HttpConformanceSuite extends HeadParserConformance {
                 running.stop(Duration.ofSeconds(2));
             }
             ResourceCounts.awaitBackTo(beforeStart, 4, 2, Duration.ofSeconds(10), "the server stopped");
+        }
+    }
+
+    @Nested
+    class Memory {
+        @Test
+        void memoryComesBackAfterThousandsOfConnectionsResetMidRequest() throws Exception {
+            try (ServerPool.Running running = servers.startFresh(SuiteLimits.LARGE)) {
+                StreamingClients.memoryAfterResets(running.port(), 4, 600);
+            }
         }
     }
 

@@ -74,6 +74,34 @@ final class ResponseReader {
         }
     }
 
+    /**
+     * Passes when the server closes with a FIN: EOF, nothing more sent first, and no reset, which
+     * would mean it closed with our bytes unread and may have destroyed its answer on the way.
+     */
+    void assertServerClosesGracefully(String context) throws IOException {
+        if (pos < limit) {
+            throw new AssertionError(context + ": expected the server to close the connection, but it sent more: "
+                    + Bytes.printable(buffer, pos, limit));
+        }
+        if (closed) {
+            throw new AssertionError(context + ": the connection was already closed before the close was checked");
+        }
+        try {
+            int n = in.read(buffer);
+            if (n > 0) {
+                throw new AssertionError(context + ": expected the server to close the connection, but it sent more: "
+                        + Bytes.printable(buffer, 0, n));
+            }
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError(context + ": waited " + timeout + " for the server to close the connection");
+        } catch (SocketException e) {
+            throw new AssertionError(context + ": the server reset the connection instead of closing it (" + e.getMessage()
+                    + "): it closed with the client's bytes unread, and a reset can destroy the answer before it is read");
+        } finally {
+            closed = true;
+        }
+    }
+
     private byte[] body(RawResponse response) throws IOException {
         String transferEncoding = response.header("Transfer-Encoding");
         if (transferEncoding != null) {
