@@ -4,6 +4,7 @@ import dev.httpcourse.common.http.ResponseEncoder;
 import dev.httpcourse.common.server.Draining;
 import dev.httpcourse.common.server.Server;
 import dev.httpcourse.common.server.ServerConfig;
+import dev.httpcourse.common.server.ServerFailure;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -21,6 +22,7 @@ public final class SelectorServer implements Server {
 
     private final ServerConfig config;
     private final BufferPool.Kind buffers;
+    private final ServerFailure failure = new ServerFailure();
     private ServerSocketChannel listener;
     private EventLoop loop;
     private int port;
@@ -43,13 +45,18 @@ public final class SelectorServer implements Server {
             listener.bind(new InetSocketAddress(config.host(), config.port()), BACKLOG);
             port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
             loop = new EventLoop("event-loop", config.app(), config.limits(), new ResponseEncoder(),
-                    new ConnectionLimit(config.limits().maxConnections()), buffers);
+                    new ConnectionLimit(config.limits().maxConnections()), buffers, failure);
             loop.listen(listener);
         } catch (IOException | RuntimeException e) {
             listener.close();
             throw e;
         }
         loop.start();
+    }
+
+    @Override
+    public ServerFailure failure() {
+        return failure;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.httpcourse.common.http.ResponseEncoder;
 import dev.httpcourse.common.server.Draining;
 import dev.httpcourse.common.server.Server;
 import dev.httpcourse.common.server.ServerConfig;
+import dev.httpcourse.common.server.ServerFailure;
 import dev.httpcourse.stage02.BufferPool;
 import dev.httpcourse.stage02.ConnectionLimit;
 import dev.httpcourse.stage02.EventLoop;
@@ -32,6 +33,7 @@ public final class ReusePortWorkers implements Server {
     private final BufferPool.Kind buffers;
     private final List<EventLoop> workers = new ArrayList<>();
     private final List<ServerSocketChannel> listeners = new ArrayList<>();
+    private final ServerFailure failure = new ServerFailure();
     private HandOffAcceptor acceptor;
     private int port;
 
@@ -69,7 +71,7 @@ public final class ReusePortWorkers implements Server {
         var encoder = new ResponseEncoder();
         try {
             for (int i = 0; i < config.workers(); i++) {
-                workers.add(new EventLoop("worker-" + i, config.app(), config.limits(), encoder, limit, buffers));
+                workers.add(new EventLoop("worker-" + i, config.app(), config.limits(), encoder, limit, buffers, failure));
             }
             if (mode == AcceptMode.REUSEPORT) {
                 bindOnePerWorker();
@@ -114,6 +116,11 @@ public final class ReusePortWorkers implements Server {
         return listener;
     }
     // end::s03-bind[]
+
+    @Override
+    public ServerFailure failure() {
+        return failure;
+    }
 
     @Override
     public int port() {

@@ -4,6 +4,7 @@ import dev.httpcourse.common.http.ResponseEncoder;
 import dev.httpcourse.common.server.Draining;
 import dev.httpcourse.common.server.Server;
 import dev.httpcourse.common.server.ServerConfig;
+import dev.httpcourse.common.server.ServerFailure;
 import dev.httpcourse.stage02.ConnectionLimit;
 import dev.httpcourse.stage04.uring.Availability;
 import dev.httpcourse.stage04.uring.ErrnoException;
@@ -29,6 +30,7 @@ public final class IoUringServer implements Server {
     private final ServerConfig config;
     private final Supplier<RingLoop.Service> services;
     private final List<RingLoop> loops = new ArrayList<>();
+    private final ServerFailure failure = new ServerFailure();
     private String ringDescription = "";
     private int port;
 
@@ -63,7 +65,7 @@ public final class IoUringServer implements Server {
                 if (i == 0) {
                     bindPort = Sockets.localPort(listener);
                 }
-                loops.add(new RingLoop("ring-loop-" + i, listener, config.limits(), limit, services.get()));
+                loops.add(new RingLoop("ring-loop-" + i, listener, config.limits(), limit, services.get(), failure));
             }
             for (RingLoop loop : loops) {
                 ringDescription = loop.start().get();
@@ -80,6 +82,11 @@ public final class IoUringServer implements Server {
             throw new IOException("interrupted while starting");
         }
         port = bindPort;
+    }
+
+    @Override
+    public ServerFailure failure() {
+        return failure;
     }
 
     @Override

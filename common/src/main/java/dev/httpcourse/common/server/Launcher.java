@@ -20,6 +20,8 @@ public final class Launcher {
     public static final int EXIT_USAGE = 2;
     /** The server could not start, for example because its port is taken. */
     public static final int EXIT_CANNOT_START = 1;
+    /** The server stopped because part of it failed (a loop died); it says why in one line. */
+    public static final int EXIT_FAILED = 3;
 
     private Launcher() {
     }
@@ -56,10 +58,16 @@ public final class Launcher {
             System.err.println(name + ": cannot start: " + e.getMessage());
             return EXIT_CANNOT_START;
         }
+        ServerFailure failure = server.failure();
+        failure.whenReported(why -> Thread.ofPlatform().start(shutdown));
         String details = server.describe().isEmpty() ? "" : " (" + server.describe() + ")";
         System.out.println(name + " ready on port " + server.port() + details);
         System.out.flush();
         stopped.await();
+        if (failure.reason() != null) {
+            System.err.println(name + " stopped: " + failure.reason());
+            return EXIT_FAILED;
+        }
         System.out.println(name + " stopped");
         return 0;
     }

@@ -24,6 +24,14 @@ public interface Server extends AutoCloseable {
     /** Stops gracefully, waiting at most {@code grace} for requests in flight; returns when stopped. */
     void stop(Duration grace);
 
+    /**
+     * Where the server reports that it can no longer serve (a loop died). A server whose threads
+     * survive anything a client sends need not report: the default never does.
+     */
+    default ServerFailure failure() {
+        return new ServerFailure();
+    }
+
     /** A one-line description for the ready message, for example {@code threads=virtual}. */
     default String describe() {
         return "";
