@@ -37,13 +37,15 @@ final class Connection extends TimerWheel.Entry {
     private final Http1Protocol protocol;
     private final OutputQueue output;
     private final boolean counted;
+    private final Deadline deadline;
     private SelectionKey key;
     private ByteBuffer input; // lent by the pool only while it holds unprocessed bytes
     private int interest;
     private boolean inputClosed;
     private boolean lingering;
     private boolean closed;
-    private long headStartedAt = -1;
+    /** The protocol stopped for the output's sake with requests left in the input: the next turn goes on. */
+    private boolean pendingInput;
     private long lastWriteAt;
     private long lingerUntil;
     private int discarded;
@@ -54,6 +56,7 @@ final class Connection extends TimerWheel.Entry {
         this.counted = counted;
         this.output = new OutputQueue(loop.pool());
         this.protocol = new Http1Protocol(loop.app(), loop.limits(), loop.encoder(), output);
+        this.deadline = new Deadline(loop.limits());
     }
 
     void register(Selector selector) throws ClosedChannelException {
@@ -98,30 +101,31 @@ final class Connection extends TimerWheel.Entry {
     // end::s02-on-ready[]
 
     // tag::s02-serve[]
-    /** Lets the protocol consume what was read, writes what it queued, then sets interest and deadline. */
+    /**
+     * Lets the protocol consume what was read, writes what it queued, then sets interest and deadline.
+     * One call does at most one output queue's worth of answers: when the protocol stops for the
+     * output's sake with requests left in the input, the rest waits for the next turn of the loop,
+     * so that a client that pipelines thousands of requests cannot keep the loop from the others.
+     */
     private void serve() throws IOException {
-        boolean resume;
-        do {
-            boolean backedUp = false;
-            if (input != null) {
-                input.flip();
-                protocol.process(input, loop.isDraining());
-                input.compact();
-                backedUp = output.backedUp();
-                if (input.position() == 0) {
-                    loop.pool().give(input); // nothing partial left: an idle connection holds no buffer
-                    input = null;
-                }
+        boolean stoppedForOutput = false;
+        if (input != null) {
+            input.flip();
+            protocol.process(input, loop.isDraining());
+            input.compact();
+            stoppedForOutput = output.backedUp();
+            if (input.position() == 0) {
+                loop.pool().give(input); // nothing partial left: an idle connection holds no buffer
+                input = null;
             }
-            if (!output.isEmpty()) {
-                boolean wasWaiting = (interest & SelectionKey.OP_WRITE) != 0;
-                if (output.writeTo(channel) > 0 || !wasWaiting) {
-                    lastWriteAt = loop.now();
-                }
+        }
+        if (!output.isEmpty()) {
+            boolean wasWaiting = (interest & SelectionKey.OP_WRITE) != 0;
+            if (output.writeTo(channel) > 0 || !wasWaiting) {
+                lastWriteAt = loop.now();
             }
-            // the protocol stopped for the output's sake, and the socket took it all: go on with the input
-            resume = backedUp && output.isEmpty() && input != null && protocol.phase() != Http1Protocol.Phase.CLOSING;
-        } while (resume);
+        }
+        pendingInput = stoppedForOutput && input != null && protocol.phase() != Http1Protocol.Phase.CLOSING;
         afterIo();
     }
     // end::s02-serve[]
@@ -143,11 +147,12 @@ final class Connection extends TimerWheel.Entry {
         }
         // tag::s02-interest[]
         int wanted = 0;
-        if (!output.isEmpty()) {
+        // answers to send, or requests left over for the next turn: a writable socket is when to go on
+        if (!output.isEmpty() || pendingInput) {
             wanted |= SelectionKey.OP_WRITE;
         }
         // no reading while the client does not read its answers, nor once it has finished sending
-        if (!inputClosed && !output.backedUp() && protocol.phase() != Http1Protocol.Phase.CLOSING) {
+        if (!inputClosed && !pendingInput && !output.backedUp() && protocol.phase() != Http1Protocol.Phase.CLOSING) {
             wanted |= SelectionKey.OP_READ;
         }
         setInterest(wanted);
@@ -156,25 +161,10 @@ final class Connection extends TimerWheel.Entry {
     }
 
     // tag::s02-deadline[]
-    /** The one deadline that matters now: write stall, header, or idle (body reads count as activity). */
+    /** The one deadline that matters now ({@link Deadline}: write stall, header, or idle), in the loop's wheel. */
     private void scheduleDeadline() {
-        long now = loop.now();
-        long deadline;
-        if (!output.isEmpty()) {
-            deadline = lastWriteAt + loop.idleTimeoutNanos(); // the client stopped reading
-        } else if (protocol.phase() == Http1Protocol.Phase.HEAD) {
-            if (headStartedAt < 0) {
-                headStartedAt = now;
-            }
-            // from the head's first byte, not from the last: a byte a second must not keep a slowloris alive
-            deadline = headStartedAt + loop.headerTimeoutNanos();
-        } else {
-            deadline = now + loop.idleTimeoutNanos();
-        }
-        if (protocol.phase() != Http1Protocol.Phase.HEAD) {
-            headStartedAt = -1;
-        }
-        loop.timers().schedule(this, deadline);
+        loop.timers().schedule(this, deadline.next(loop.now(), !output.isEmpty(), lastWriteAt, protocol.phase(),
+                protocol.headsComplete()));
     }
     // end::s02-deadline[]
 

@@ -3,6 +3,7 @@ package dev.httpcourse.stage02;
 import dev.httpcourse.common.app.App;
 import dev.httpcourse.common.http.Limits;
 import dev.httpcourse.common.http.ResponseEncoder;
+import dev.httpcourse.common.server.ServerFailure;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -45,9 +46,9 @@ public final class EventLoop {
     private final App app;
     private final Limits limits;
     private final long idleTimeoutNanos;
-    private final long headerTimeoutNanos;
     private final ResponseEncoder encoder;
     private final ConnectionLimit connectionLimit;
+    private final ServerFailure failure;
     private final BufferPool pool;
     private final ByteBuffer scratch;
     private final Selector selector;
@@ -63,15 +64,16 @@ public final class EventLoop {
     private long now;
     private volatile int open;
 
+    /** @param failure where the loop reports, once it has closed its connections, that it died */
     public EventLoop(String name, App app, Limits limits, ResponseEncoder encoder, ConnectionLimit connectionLimit,
-                     BufferPool.Kind buffers) throws IOException {
+                     BufferPool.Kind buffers, ServerFailure failure) throws IOException {
         this.name = name;
         this.app = app;
         this.limits = limits;
         this.idleTimeoutNanos = limits.idleTimeout().toNanos();
-        this.headerTimeoutNanos = limits.headerTimeout().toNanos();
         this.encoder = encoder;
         this.connectionLimit = connectionLimit;
+        this.failure = failure;
         // a buffer must hold the longest line a head may have, so that the parser can always finish one
         int bufferSize = Math.max(16 * 1024, RequestParser.longestLine(limits));
         this.pool = new BufferPool(bufferSize, 256, buffers);
@@ -163,11 +165,13 @@ public final class EventLoop {
                 runTasks();
                 timers.advance(now);
             }
-        } catch (IOException | RuntimeException e) {
-            System.err.println(name + ": event loop failed: " + e);
-        } finally {
-            closeEverything();
+        } catch (IOException | RuntimeException | Error e) {
+            // a bug that escaped every handler, or the JVM out of something: this loop cannot go on
+            closeEverything(); // every client gets its close now, rather than hang on a descriptor nobody serves
+            failure.report(name + ": event loop failed: " + e);
+            return;
         }
+        closeEverything();
     }
 
     private void onReady(SelectionKey key) {
@@ -254,10 +258,6 @@ public final class EventLoop {
 
     long idleTimeoutNanos() {
         return idleTimeoutNanos;
-    }
-
-    long headerTimeoutNanos() {
-        return headerTimeoutNanos;
     }
 
     ResponseEncoder encoder() {

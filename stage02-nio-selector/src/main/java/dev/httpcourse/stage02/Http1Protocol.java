@@ -61,6 +61,7 @@ public final class Http1Protocol {
     private RequestHead head;
     private Exchange exchange;
     private long bodyRemaining;
+    private long headsComplete;
     private Close close;
 
     public Http1Protocol(App app, Limits limits, ResponseEncoder encoder, ResponseOutput out) {
@@ -86,6 +87,11 @@ public final class Http1Protocol {
         return close;
     }
 
+    /** Request heads completed on this connection: a new head's header clock starts when this moves on. */
+    public long headsComplete() {
+        return headsComplete;
+    }
+
     // tag::s02-process[]
     /**
      * Consumes requests from {@code in} (position to limit) and queues their responses, in order,
@@ -105,6 +111,7 @@ public final class Http1Protocol {
                     if (next == null) {
                         return;
                     }
+                    headsComplete++;
                     begin(next, draining);
                 } else if (readBody(in)) {
                     respond(exchange.end(), draining);

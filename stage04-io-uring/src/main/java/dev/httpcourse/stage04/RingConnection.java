@@ -105,6 +105,9 @@ final class RingConnection extends RingLoop.Connection {
                 protocol.process(input, loop.isDraining());
                 input.compact();
             }
+            if (protocol.phase() == Http1Protocol.Phase.CLOSING) {
+                input.clear(); // after an error nothing more is read: what is left, a line that filled the buffer included, goes
+            }
         } catch (RuntimeException e) {
             System.err.println("connection failed: " + e);
             close();
@@ -124,7 +127,7 @@ final class RingConnection extends RingLoop.Connection {
         if (!inputClosed && !output.backedUp() && protocol.phase() != Http1Protocol.Phase.CLOSING) {
             armRecv();
         }
-        scheduleDeadline(!output.isEmpty(), protocol.phase());
+        scheduleDeadline(!output.isEmpty(), protocol.phase(), protocol.headsComplete());
     }
 
     private void armRecv() {

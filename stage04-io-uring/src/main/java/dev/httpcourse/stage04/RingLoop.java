@@ -1,7 +1,9 @@
 package dev.httpcourse.stage04;
 
 import dev.httpcourse.common.http.Limits;
+import dev.httpcourse.common.server.ServerFailure;
 import dev.httpcourse.stage02.ConnectionLimit;
+import dev.httpcourse.stage02.Deadline;
 import dev.httpcourse.stage02.Http1Protocol;
 import dev.httpcourse.stage04.uring.CompletionHandler;
 import dev.httpcourse.stage04.uring.Cqe;
@@ -63,6 +65,7 @@ public final class RingLoop {
     private final int listener;
     private final Service service;
     private final ConnectionLimit connectionLimit;
+    private final ServerFailure failure;
     private final Limits limits;
     private final Thread thread;
     private final CompletableFuture<String> started = new CompletableFuture<>();
@@ -85,8 +88,9 @@ public final class RingLoop {
     private volatile boolean stopping;
     private volatile int open;
 
-    RingLoop(String name, int listener, Limits limits, ConnectionLimit limit, Service service) {
+    RingLoop(String name, int listener, Limits limits, ConnectionLimit limit, Service service, ServerFailure failure) {
         this.name = name;
+        this.failure = failure;
         this.listener = listener;
         this.limits = limits;
         this.connectionLimit = limit;
@@ -124,13 +128,39 @@ public final class RingLoop {
         }
         started.complete(ring.describe());
         boolean inFlightSettled = false;
+        String failed = null;
         try {
             loop();
             inFlightSettled = cancelEverything();
         } catch (RuntimeException | Error e) {
-            System.err.println(name + " failed: " + e);
+            // a bug that escaped every handler, a full SQ the kernel would not take, completions the
+            // kernel dropped, the JVM out of memory: the ring cannot be trusted to close anything now
+            failed = name + " failed: " + e;
+            closeConnectionsNow();
         } finally {
             closeRing(inFlightSettled);
+        }
+        if (failed != null) {
+            failure.report(failed);
+        }
+    }
+
+    /**
+     * The loop is dying: close every client's descriptor with a plain {@code close(2)}, so each client
+     * sees its connection end instead of waiting on a socket nobody will serve. Their buffers are
+     * not freed ({@code closeRing(false)}): an operation may still be in flight.
+     */
+    private void closeConnectionsNow() {
+        for (int i = 0; i <= highestSlot; i++) {
+            Connection c = slots[i];
+            if (c != null) {
+                slots[i] = null;
+                closeQuietly(c.fd);
+                open--;
+                if (c.counted) {
+                    connectionLimit.release();
+                }
+            }
         }
     }
 
@@ -365,7 +395,7 @@ public final class RingLoop {
         private boolean lingering;
         private long lingerUntil;
         private long discarded;
-        private long headStartedAt = -1;
+        private final Deadline clock;
         /** When the latest SEND was submitted: the write-stall clock runs from it. */
         protected long lastWriteAt;
         /** The one deadline that matters now; the loop's tick calls {@link #expired()} once it passes. */
@@ -379,6 +409,7 @@ public final class RingLoop {
             this.fd = fd;
             this.counted = counted;
             this.deadline = loop.now() + loop.limits().idleTimeout().toNanos();
+            this.clock = new Deadline(loop.limits());
         }
 
         /** Arms the first receive. */
@@ -499,23 +530,9 @@ public final class RingLoop {
             return UserData.pack(slot, op, generation);
         }
 
-        /** The one deadline that matters now: write stall, header, or idle; as in stage 02. */
-        protected final void scheduleDeadline(boolean outputWaiting, Http1Protocol.Phase phase) {
-            long now = loop.now();
-            Limits limits = loop.limits();
-            if (outputWaiting) {
-                deadline = lastWriteAt + limits.idleTimeout().toNanos();
-            } else if (phase == Http1Protocol.Phase.HEAD) {
-                if (headStartedAt < 0) {
-                    headStartedAt = now;
-                }
-                deadline = headStartedAt + limits.headerTimeout().toNanos();
-            } else {
-                deadline = now + limits.idleTimeout().toNanos();
-            }
-            if (phase != Http1Protocol.Phase.HEAD) {
-                headStartedAt = -1;
-            }
+        /** The one deadline that matters now: write stall, header, or idle, by stage 02's {@link Deadline} rule. */
+        protected final void scheduleDeadline(boolean outputWaiting, Http1Protocol.Phase phase, long headsComplete) {
+            deadline = clock.next(loop.now(), outputWaiting, lastWriteAt, phase, headsComplete);
         }
 
         // tag::s04-close[]
