@@ -67,6 +67,9 @@ final class InPlaceProtocol {
     private Version version;
     private boolean keepAlive;
     private boolean headStarted;
+    /** Part of a head was offered and the parser waits for the rest, offered again from its first byte. */
+    private boolean partialHead;
+    private long headsComplete;
     private Close close;
 
     InPlaceProtocol(ZeroCopyService shared, SendQueue out) {
@@ -89,6 +92,11 @@ final class InPlaceProtocol {
     /** How to close, once {@link #phase()} is CLOSING; null before. */
     Close close() {
         return close;
+    }
+
+    /** Request heads completed on this connection: a new head's header clock starts when this moves on. */
+    long headsComplete() {
+        return headsComplete;
     }
 
     // tag::s05-protocol-process[]
@@ -115,8 +123,10 @@ final class InPlaceProtocol {
                     endBody(draining);
                     continue;
                 }
-                if (!headStarted) {
-                    at = skipEmptyLines(segment, at, end);
+                if (!partialHead) {
+                    long skipped = skipEmptyLines(segment, at, end);
+                    headStarted |= skipped != at; // empty lines start a head: its header clock runs from them
+                    at = skipped;
                 }
                 if (at == end) {
                     return at;
@@ -124,9 +134,12 @@ final class InPlaceProtocol {
                 long headEnd = parser.parse(segment, at, end);
                 if (headEnd == InPlaceRequestParser.INCOMPLETE) {
                     headStarted = true;
+                    partialHead = true;
                     return at;
                 }
                 headStarted = false;
+                partialHead = false;
+                headsComplete++;
                 begin(segment, at, draining);
                 parser.reset();
                 at = headEnd;
@@ -146,7 +159,8 @@ final class InPlaceProtocol {
 
     /**
      * RFC 9112 section 2.2 lets empty lines come before a request line; the parser would skip them
-     * too, but only as part of the head, which would then keep growing in a carry-over. Dropped here.
+     * too, but only as part of the head, which would then keep growing in a carry-over. Dropped here,
+     * though they count as the start of a head, so a trickle of them meets the header timeout.
      */
     private static long skipEmptyLines(MemorySegment segment, long at, long end) {
         while (end - at >= 2 && segment.get(ValueLayout.JAVA_BYTE, at) == '\r'
@@ -359,6 +373,7 @@ final class InPlaceProtocol {
         body = Body.NONE;
         exchange = null;
         headStarted = false;
+        partialHead = false;
         Response error = Response.error(status, message);
         out.append(shared.encoder().head(error, Version.HTTP_1_1, false));
         out.append(error.body());
@@ -388,8 +403,14 @@ final class InPlaceProtocol {
         fail(Status.SERVICE_UNAVAILABLE, "too many connections");
     }
 
-    /** The head in progress is longer than a carry-over holds (only leading garbage can make it so). */
-    void headTooLarge() {
-        fail(Status.REQUEST_HEADER_FIELDS_TOO_LARGE, "request head too large");
+    /**
+     * The client sent more ahead of its answers than a connection may hold: what was answered goes
+     * out, then the connection closes (RFC 9112 section 9.3.2: a client that pipelines must be ready
+     * to retry what was not answered). Nothing more is read.
+     */
+    void tooMuchAhead() {
+        if (close == null) {
+            close = Close.LINGER;
+        }
     }
 }

@@ -4,46 +4,46 @@ import dev.httpcourse.stage02.Http1Protocol.Phase;
 import dev.httpcourse.stage04.RingLoop;
 import dev.httpcourse.stage04.uring.Cqe;
 import dev.httpcourse.stage04.uring.Errno;
-import java.util.Arrays;
 
 // tag::s05-connection-states[]
 /**
  * One client connection of stage 05. One multishot {@code RECV} stays armed: each arrival is a CQE
  * naming the ring buffer the kernel filled ({@link Cqe#bufferId}), parsed right there and handed
- * back to the kernel as soon as its bytes are consumed.
+ * back to the kernel before the next CQE is looked at.
  *
  * <pre>
- *   CQE(buffer b, n bytes) ──► received: [(b, 0, n)] ──► protocol.process(ring memory, b's bytes)
- *        │                                                  │ all consumed ──► b recycled
- *        │                                                  │ a head cut at b's end ──► its bytes copied
- *        │                                                  │       into the carry-over, b recycled
- *        │                                                  └ send queue backed up ──► b kept, RECV cancelled
- *        ▼                                                             (re-armed once the client has read)
+ *   CQE(buffer b, n bytes) ──► carry-over empty, output not backed up: protocol.process(b in place)
+ *        │                         │ what is left (a head cut at b's end, or requests the output
+ *        │                         │ has no room for yet) ──► copied into the carry-over
+ *        │                     carry-over not empty: b's bytes appended to it, processed there
+ *        │                     ──► b recycled, always, in this turn
+ *        │ send queue backed up ──► RECV cancelled (re-armed once the client has read)
+ *        ▼
  *   SEND from the send queue's head chunk, one in flight; LINGER and CLOSING as in stage 04
  * </pre>
  *
- * A buffer is held only while the connection cannot go on (its client is not reading): then the
- * {@code RECV} is cancelled, so at most the buffers already filled wait, and the kernel's receive
- * window pushes back on the client as it does for stage 02's paused reads.
+ * No ring buffer outlives the turn it arrived in: a slow client's bytes wait in its own
+ * {@link CarryOver}, bounded, while the kernel's receive window pushes back on it once the
+ * {@code RECV} is cancelled, as it does for stage 02's paused reads.
  */
 final class ZeroCopyConnection extends RingLoop.Connection {
     // end::s05-connection-states[]
     private final ZeroCopyService shared;
     private final SendQueue output;
     private final InPlaceProtocol protocol;
-    /** Buffers received and not yet consumed, oldest first: (buffer id, from, to) as three ints each. */
-    private int[] received = new int[3 * 4];
-    private int receivedCount;
-    private CarryOver carry;
+    private final CarryOver carry;
     private boolean recvArmed;
     private boolean recvCancelled;
     private boolean inputClosed;
+    /** The last RECV ended for want of ring buffers: re-armed by the service once some have come back. */
+    private boolean waitingForBuffers;
 
     ZeroCopyConnection(RingLoop loop, ZeroCopyService shared, int slot, int generation, int fd, boolean counted) {
         super(loop, slot, generation, fd, counted);
         this.shared = shared;
         this.output = new SendQueue(shared.sendPool());
         this.protocol = new InPlaceProtocol(shared, output);
+        this.carry = new CarryOver(shared.carryPool());
     }
 
     @Override
@@ -85,13 +85,21 @@ final class ZeroCopyConnection extends RingLoop.Connection {
             return;
         }
         if (res > 0) {
-            keep(buffer, res);
-        } else if (res == 0) {
-            inputClosed = true; // the client shut down its side; what it sent before is still in `received`
-        } else if (res != -Errno.ENOBUFS_NR && res != -Errno.ECANCELED_NR) {
-            close(); // ECONNRESET and friends: nobody to answer
-            return;
-        } // ENOBUFS: every ring buffer is in use; serve() arms a new RECV. ECANCELED: we paused it.
+            take(buffer, res);
+        } else {
+            if (buffer >= 0) {
+                shared.recycle(buffer); // a buffer named with no bytes in it still goes back, whatever the kernel meant
+            }
+            if (res == 0) {
+                inputClosed = true; // the client shut down its side; what it sent before is in the carry-over
+            } else if (res == -Errno.ENOBUFS_NR) {
+                waitingForBuffers = true; // every ring buffer is in use: wait until some come back
+                shared.awaitBuffers(this);
+            } else if (res != -Errno.ECANCELED_NR) {
+                close(); // ECONNRESET and friends: nobody to answer
+                return;
+            } // ECANCELED: we paused it
+        }
         serve();
     }
     // end::s05-connection-recv[]
@@ -99,23 +107,21 @@ final class ZeroCopyConnection extends RingLoop.Connection {
     private void onSent(int res) {
         if (sendCompleted(res)) {
             output.sent(res);
-            serve(); // the protocol may have stopped for the output's sake: go on with what was received
+            serve(); // the protocol may have stopped for the output's sake: go on with the carry-over
         }
     }
 
-    private void keep(int buffer, int length) {
-        if (receivedCount * 3 == received.length) {
-            received = Arrays.copyOf(received, received.length * 2); // only while paused
+    /** Some ring buffers came back after an ENOBUFS: receive again if nothing else holds the connection back. */
+    void buffersReturned() {
+        waitingForBuffers = false;
+        if (!isClosing() && !isLingering()) {
+            serve();
         }
-        int i = receivedCount++ * 3;
-        received[i] = buffer;
-        received[i + 1] = 0;
-        received[i + 2] = length;
     }
 
-    /** Lets the protocol consume what was received, sends what it wrote, arms or pauses the RECV, sets the deadline. */
+    /** Lets the protocol consume what the carry-over holds, sends what it wrote, arms or pauses the RECV, sets the deadline. */
     private void serve() {
-        consumeReceived();
+        consumeCarry();
         if (isClosing()) {
             return;
         }
@@ -125,8 +131,7 @@ final class ZeroCopyConnection extends RingLoop.Connection {
         if (output.isEmpty() && !sendInFlight() && endWhenDone(protocol.phase(), protocol.close(), inputClosed)) {
             return;
         }
-        boolean wanted = !inputClosed && receivedCount == 0 && !output.backedUp()
-                && protocol.phase() != Phase.CLOSING;
+        boolean wanted = !inputClosed && !waitingForBuffers && !output.backedUp() && protocol.phase() != Phase.CLOSING;
         if (wanted) {
             armRecv();
         } else if (recvArmed && !recvCancelled && !inputClosed) {
@@ -134,60 +139,37 @@ final class ZeroCopyConnection extends RingLoop.Connection {
             recvCancelled = true;
             ring.prepCancel(userData(OP_RECV), userData(OP_CANCEL));
         }
-        scheduleDeadline(!output.isEmpty(), protocol.phase());
+        scheduleDeadline(!output.isEmpty(), protocol.phase(), protocol.headsComplete());
     }
 
     // tag::s05-connection-consume[]
     /**
-     * Offers the received buffers to the protocol, oldest first, in place; a head cut at a buffer's
-     * end goes into the carry-over and the next buffer's bytes are appended to it. Every buffer whose
-     * bytes are all consumed (or no longer wanted) goes back to the kernel.
+     * Ring buffer {@code buffer}'s {@code length} bytes: parsed in place when nothing waits before
+     * them; what the protocol does not consume now is copied into the carry-over. Either way the
+     * buffer goes back to the kernel before this returns.
      */
-    private void consumeReceived() {
-        while (receivedCount > 0) {
-            int buffer = received[0];
-            int from = received[1];
-            int to = received[2];
-            if (protocol.phase() == Phase.CLOSING) {
-                from = to; // after an error or a close nothing more is read
-            } else if (output.backedUp()) {
-                break; // paused: the buffer waits for the client to read
-            } else if (carry != null) {
-                int n = Math.min(to - from, carry.free());
-                carry.append(shared.buffers(), shared.offset(buffer) + from, n);
-                from += n;
-                processCarry();
-            } else {
-                long base = shared.offset(buffer);
-                long stop = protocol.process(shared.buffers(), shared.buffersView(), base + from, base + to,
-                        loop.isDraining());
-                from = (int) (stop - base);
-                if (from < to && protocol.phase() != Phase.CLOSING && !output.backedUp()) {
-                    carry = shared.carryPool().take(); // an unfinished head: keep its bytes, free the buffer
-                    carry.append(shared.buffers(), base + from, to - from);
-                    from = to;
-                }
-            }
-            if (from < to) {
-                received[1] = from;
-                continue;
-            }
-            shared.recycle(buffer);
-            System.arraycopy(received, 3, received, 0, --receivedCount * 3);
+    private void take(int buffer, int length) {
+        long from = shared.offset(buffer);
+        long to = from + length;
+        if (carry.isEmpty() && !output.backedUp() && protocol.phase() != Phase.CLOSING) {
+            from = protocol.process(shared.buffers(), shared.buffersView(), from, to, loop.isDraining());
         }
-        if (inputClosed && receivedCount == 0) {
-            protocol.endOfInput(); // everything sent before the end was answered; an unfinished request never will be
+        if (from < to && protocol.phase() != Phase.CLOSING
+                && !carry.append(shared.buffers(), from, (int) (to - from))) {
+            protocol.tooMuchAhead(); // more than a connection may hold: answer what was queued, then close
         }
+        shared.recycle(buffer);
     }
 
-    private void processCarry() {
-        long stop = protocol.process(carry.memory, carry.view, 0, carry.length, loop.isDraining());
-        carry.consumeTo(stop);
-        if (carry.length == 0 || protocol.phase() == Phase.CLOSING) {
-            shared.carryPool().give(carry);
-            carry = null;
-        } else if (carry.free() == 0 && !output.backedUp()) {
-            protocol.headTooLarge(); // full, and no progress: only a head beyond every limit gets here
+    /** Lets the protocol consume the carry-over, as far as the output allows; nothing is kept once closing. */
+    private void consumeCarry() {
+        if (!carry.isEmpty() && !output.backedUp() && protocol.phase() != Phase.CLOSING) {
+            carry.consumeTo(protocol.process(carry.memory(), carry.view(), 0, carry.length(), loop.isDraining()));
+        }
+        if (protocol.phase() == Phase.CLOSING) {
+            carry.release(); // after an error or a close nothing more is read
+        } else if (inputClosed && !output.backedUp()) {
+            protocol.endOfInput(); // everything sent before the end was answered; an unfinished request never will be
         }
     }
     // end::s05-connection-consume[]
@@ -209,7 +191,7 @@ final class ZeroCopyConnection extends RingLoop.Connection {
 
     @Override
     protected void keepReceivingToDiscard() {
-        dropInput();
+        carry.release();
         if (!recvCancelled) { // else its last CQE comes, and swallowWhileLingering() re-arms
             armRecv();
         }
@@ -226,20 +208,10 @@ final class ZeroCopyConnection extends RingLoop.Connection {
         }
     }
 
-    private void dropInput() {
-        while (receivedCount > 0) {
-            shared.recycle(received[--receivedCount * 3]);
-        }
-        if (carry != null) {
-            shared.carryPool().give(carry);
-            carry = null;
-        }
-    }
-
     @Override
     protected boolean isIdle() {
-        return !isLingering() && !isClosing() && receivedCount == 0 && carry == null && output.isEmpty()
-                && !sendInFlight() && protocol.phase() == Phase.IDLE;
+        return !isLingering() && !isClosing() && carry.isEmpty() && output.isEmpty() && !sendInFlight()
+                && protocol.phase() == Phase.IDLE;
     }
 
     @Override
@@ -249,7 +221,7 @@ final class ZeroCopyConnection extends RingLoop.Connection {
 
     @Override
     protected void release() {
-        dropInput();
+        carry.release();
         output.discard();
     }
 }

@@ -11,6 +11,7 @@ import dev.httpcourse.stage04.uring.ErrnoException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 
 // tag::s05-service[]
 /**
@@ -28,6 +29,8 @@ final class ZeroCopyService implements RingLoop.Service {
     /** Bytes per ring buffer: a pipelined burst of 16 requests fits in one, and uploads arrive in few CQEs. */
     static final int RING_BUFFER_SIZE = 8 * 1024;
     private static final int GROUP = 0;
+    /** What the carry-overs of one loop may hold at once: slow clients cannot take more memory than this. */
+    static final long CARRY_BUDGET = 64L << 20;
 
     private final App app;
     private final Limits limits;
@@ -41,6 +44,7 @@ final class ZeroCopyService implements RingLoop.Service {
     private ResponseTemplates templates;
     private SendQueue.Pool sendPool;
     private CarryOver.Pool carryPool;
+    private final ArrayDeque<ZeroCopyConnection> waitingForBuffers = new ArrayDeque<>();
     private boolean recycled;
 
     ZeroCopyService(ServerConfig config) {
@@ -64,9 +68,7 @@ final class ZeroCopyService implements RingLoop.Service {
         templates = new ResponseTemplates(arena);
         int longestResponse = (int) templates.json(0).headLength(json.maxBytes()) + json.maxBytes() + 1024;
         sendPool = new SendQueue.Pool(arena, roundUp(Math.max(16 * 1024, longestResponse), 4096));
-        // the longest head the limits allow (request line, fields, three CRLFs) plus one buffer appended to it
-        carryPool = new CarryOver.Pool(arena, limits.maxRequestLineBytes() + limits.maxHeaderBytes() + 6
-                + RING_BUFFER_SIZE);
+        carryPool = new CarryOver.Pool(CARRY_BUDGET);
     }
     // end::s05-service-open[]
 
@@ -85,11 +87,20 @@ final class ZeroCopyService implements RingLoop.Service {
         recycled = true;
     }
 
+    /** {@code c}'s RECV found no ring buffer: it is re-armed once a turn has given some back, not at once. */
+    void awaitBuffers(ZeroCopyConnection c) {
+        waitingForBuffers.addLast(c);
+    }
+
     @Override
     public void beforeSubmit() {
         if (recycled) {
             recycled = false;
             ring.publish();
+            // re-armed only now, after buffers came back: at once, every RECV would fail again, and the loop would spin
+            for (int n = waitingForBuffers.size(); n > 0; n--) {
+                waitingForBuffers.pollFirst().buffersReturned();
+            }
         }
     }
 

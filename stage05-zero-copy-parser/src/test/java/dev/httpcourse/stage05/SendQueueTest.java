@@ -61,24 +61,6 @@ class SendQueueTest {
         assertEquals(0, big.lent());
     }
 
-    @Test
-    void carryOverKeepsTheUnconsumedTailAtItsStart() {
-        CarryOver.Pool carries = new CarryOver.Pool(arena, 32);
-        CarryOver carry = carries.take();
-        MemorySegment from = arena.allocate(32);
-        MemorySegment.copy(bytes("GET / HTTP/1.1\r\nHo"), 0, from, ValueLayout.JAVA_BYTE, 0, 18);
-        carry.append(from, 0, 18);
-        carry.consumeTo(4); // an overlapping move
-        assertEquals(14, carry.length);
-        assertEquals(18, carry.free());
-        byte[] kept = new byte[14];
-        MemorySegment.copy(carry.memory, ValueLayout.JAVA_BYTE, 0, kept, 0, 14);
-        assertArrayEquals(bytes("/ HTTP/1.1\r\nHo"), kept);
-        assertEquals(14, carry.view.capacity() - carry.free(), "the view spans the whole carry-over");
-        carries.give(carry);
-        assertEquals(0, carries.lent());
-    }
-
     private void write(String text) {
         byte[] b = bytes(text);
         MemorySegment chunk = queue.reserve(b.length);
