@@ -65,6 +65,7 @@ public final class HelidonSePeer implements Server {
         var endpoint = new HelidonExchangeHandler(config.app());
         try {
             server = WebServer.builder()
+                    .shutdownHook(false) // the launcher stops the server on SIGTERM, and tests stop theirs
                     .host(config.host())
                     .port(config.port())
                     .backlog(BACKLOG)
@@ -81,7 +82,12 @@ public final class HelidonSePeer implements Server {
                     .build()
                     .start();
         } catch (UncheckedIOException e) {
-            throw e.getCause(); // a taken port, most often
+            throw e.getCause();
+        }
+        if (!server.isRunning()) {
+            // Helidon logs why a listener failed (a taken port, most often) and returns a server that is not running
+            server = null;
+            throw new IOException("Helidon did not start on " + config.host() + ":" + config.port() + " (its log says why)");
         }
     }
 
