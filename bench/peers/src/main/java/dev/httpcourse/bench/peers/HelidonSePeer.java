@@ -33,7 +33,7 @@ import picocli.CommandLine.Mixin;
  *     and Netty and Vert.x set it by default.</li>
  * <li><b>no {@code Connection: keep-alive} on HTTP/1.1 responses</b> ({@code send-keep-alive-header},
  *     default true): RFC 9112 section 9.3 makes persistence the default, the stages do not send it, and
- *     Helidon's documentation of the option says so; both HttpArena entries' tuning turns it off.</li>
+ *     Helidon's documentation of the option says so; HttpArena's tuned entry turns it off.</li>
  * <li><b>packet logging off</b> ({@code recv-log}, {@code send-log}, default on): the listeners log only
  *     at debug and trace level, but each still asks its logger on every read and write; HttpArena's
  *     tuned entry turns them off.</li>

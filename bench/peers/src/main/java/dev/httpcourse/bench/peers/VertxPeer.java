@@ -34,8 +34,9 @@ import picocli.CommandLine.Option;
  * ({@code frameworks/vertx}: Vert.x 4.5 as an engine, later 5.1 with vertx-web):
  * <ul>
  * <li><b>native transport</b> ({@code VertxOptions.preferNativeTransport}, default false): epoll (or
- *     io_uring where epoll is missing) instead of NIO, which the manual's "Native transports" section
- *     recommends for performance and HttpArena's engine entry used;</li>
+ *     io_uring where epoll is missing) instead of NIO, as the manual's "Native transports" section sets
+ *     it up and HttpArena's engine entry ran; Netty documents its epoll transport as "optimized ... for
+ *     maximal performance", and it is the transport the Netty peer the ratios are taken to runs on;</li>
  * <li><b>one event loop and one verticle per core</b> ({@code eventLoopPoolSize}, default twice the
  *     cores; {@code DeploymentOptions.instances}, default 1): one instance would use one core; the manual
  *     scales a server by deploying more instances, and HttpArena's entries deploy one per core, with as
