@@ -1,6 +1,5 @@
 package dev.httpcourse.conformance;
 
-import static dev.httpcourse.conformance.ExpectedResponse.json;
 import static dev.httpcourse.conformance.ExpectedResponse.ok;
 import static dev.httpcourse.conformance.ExpectedResponse.status;
 
@@ -267,27 +266,10 @@ public abstract class HttpConformanceSuite extends HeadParserConformance {
             StreamingClients.overlongLine(servers.port(SuiteLimits.LARGE), false, 20_000);
         }
 
-        /** Streams {@code head}, {@code pieces} times {@code piece}, then {@code tail}, while reading the answer. */
         private void bigRequest(String head, byte[] piece, int pieces, ExpectedResponse expected, boolean closes,
                                 String... tail) throws Exception {
-            String context = head.lines().findFirst().orElseThrow() + " with a large body";
-            try (Client client = Client.connect(servers.port(SuiteLimits.LARGE), Duration.ofSeconds(30))) {
-                var sending = HostileTraffic.sendInBackground(client, Bytes.latin1(head), piece, pieces);
-                if (!closes) {
-                    sending.get(30, TimeUnit.SECONDS);
-                    for (String t : tail) {
-                        client.send(t);
-                    }
-                }
-                RawResponse response = client.read();
-                ResponseRules.assertWellFormed(response, context);
-                expected.assertMatches(response, context);
-                if (closes) {
-                    CaseRunner.assertCloses(client, response, context);
-                } else {
-                    CaseRunner.assertStaysOpen(client, response, context);
-                }
-            }
+            BulkExchanges.assertLargeRequestAnswered(servers.port(SuiteLimits.LARGE), head, piece, pieces, expected,
+                    closes, tail);
         }
     }
 
@@ -341,48 +323,8 @@ public abstract class HttpConformanceSuite extends HeadParserConformance {
             }
         }
 
-        /** {@code depth} requests of every endpoint in one write, each answer telling which request it is for. */
         private void assertAnsweredInOrder(int depth) throws IOException {
-            var requests = new StringBuilder();
-            List<ExpectedResponse> expected = new ArrayList<>();
-            for (int i = 0; i < depth; i++) {
-                switch (i % 5) {
-                    case 0 -> {
-                        requests.append("GET /baseline11?a=").append(i).append("&b=1000 HTTP/1.1\r\nHost: t\r\n\r\n");
-                        expected.add(ok(Integer.toString(i + 1000)));
-                    }
-                    case 1 -> {
-                        requests.append("POST /upload HTTP/1.1\r\nHost: t\r\nContent-Length: ").append(i)
-                                .append("\r\n\r\n").append("u".repeat(i));
-                        expected.add(ok(Integer.toString(i)));
-                    }
-                    case 2 -> {
-                        requests.append("HEAD / HTTP/1.1\r\nHost: t\r\n\r\n");
-                        expected.add(ok("Hello, World!").toHead());
-                    }
-                    case 3 -> {
-                        requests.append("GET /json/").append(i % 10).append("?m=").append(i)
-                                .append(" HTTP/1.1\r\nHost: t\r\n\r\n");
-                        expected.add(json(i % 10, i));
-                    }
-                    default -> {
-                        requests.append("POST /baseline11?a=").append(i).append("&b=0 HTTP/1.1\r\nHost: t\r\n")
-                                .append("Transfer-Encoding: chunked\r\n\r\n1\r\n7\r\n0\r\n\r\n");
-                        expected.add(ok(Integer.toString(i + 7)));
-                    }
-                }
-            }
-            try (Client client = Client.connect(servers.port(SuiteLimits.CASES))) {
-                client.send(requests.toString());
-                RawResponse last = null;
-                for (int i = 0; i < depth; i++) {
-                    String context = depth + " pipelined requests, response " + (i + 1);
-                    last = client.read(expected.get(i).headRequest());
-                    ResponseRules.assertWellFormed(last, context);
-                    expected.get(i).assertMatches(last, context);
-                }
-                CaseRunner.assertStaysOpen(client, last, depth + " pipelined requests");
-            }
+            BulkExchanges.assertAnsweredInOrder(servers.port(SuiteLimits.CASES), depth);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.httpcourse.bench.load;
 import dev.httpcourse.bench.load.generator.Profile;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,16 +12,21 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
- * Finds what can be compared, so a new stage joins with no change here: every
+ * Finds what can be compared, so a new stage or peer joins with no change here: every
  * {@code stageNN-name/target/stageNN-name.jar} (with the variants its {@code bench-variants} file
- * lists, one {@code name args...} a line), the peers in {@code bench/peers/target/peers.jar}, and
- * nginx when it is installed.
+ * lists, one {@code name args...} a line), the peers that {@code bench/peers/target/peers.jar} lists
+ * in its {@code bench-peers} entry (one {@code name | main class | args | note} a line, the note naming
+ * the product's version and settings for the report), and nginx when it is installed.
  */
 final class Discovery {
     static final String VARIANTS_FILE = "bench-variants";
     static final String PEERS_JAR = "bench/peers/target/peers.jar";
+    /** The entry of {@link #PEERS_JAR} that lists the peers (bench/peers/src/main/resources/bench-peers). */
+    static final String PEERS_LIST = "bench-peers";
     static final String NGINX_TEMPLATE = "bench/nginx/nginx.conf.template";
     private static final String PEERS = "dev.httpcourse.bench.peers.";
 
@@ -42,13 +48,9 @@ final class Discovery {
         }
         Path peers = root.resolve(PEERS_JAR);
         if (Files.isRegularFile(peers)) {
-            servers.add(peer("jdk-httpserver", peers, "JdkHttpServer", List.of(),
-                    "com.sun.net.httpserver on virtual threads"));
-            servers.add(peer("netty-epoll", peers, "Netty", List.of("--transport", "epoll"), "Netty 4.2, epoll"));
-            servers.add(peer("netty-io_uring", peers, "Netty", List.of("--transport", "io_uring"),
-                    "Netty 4.2, io_uring"));
+            peers(peers, servers, notes);
         } else {
-            notes.add("Peers not built (no " + PEERS_JAR + "): JDK httpserver and Netty left out.");
+            notes.add("Peers not built (no " + PEERS_JAR + "): JDK httpserver, Netty, Helidon and Vert.x left out.");
         }
         Optional<Path> nginx = onPath("nginx");
         Path template = root.resolve(NGINX_TEMPLATE);
@@ -91,9 +93,33 @@ final class Discovery {
                 new ServerSpec.Launch.Jvm(List.of("-jar", jar.toString()), args));
     }
 
-    private static ServerSpec peer(String name, Path jar, String main, List<String> args, String note) {
-        return new ServerSpec(name, ServerSpec.Kind.PEER, ServerSpec.allProfiles(), note,
-                new ServerSpec.Launch.Jvm(List.of("-cp", jar.toString(), PEERS + main + "Peer"), args));
+    /** The peers {@code jar}'s {@link #PEERS_LIST} names, in its order. */
+    private static void peers(Path jar, List<ServerSpec> servers, List<String> notes) throws IOException {
+        List<String> lines;
+        try (var zip = new ZipFile(jar.toFile())) {
+            ZipEntry list = zip.getEntry(PEERS_LIST);
+            if (list == null) {
+                notes.add(PEERS_JAR + " lists no peers (no " + PEERS_LIST + " in it; an old build?): peers left out.");
+                return;
+            }
+            try (var in = zip.getInputStream(list)) {
+                lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            }
+        }
+        for (String line : lines) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            String[] fields = trimmed.split("\\|", -1);
+            if (fields.length != 4) {
+                throw new IOException(PEERS_LIST + " in " + PEERS_JAR + ": not name | main | args | note: " + line);
+            }
+            String args = fields[2].strip();
+            servers.add(new ServerSpec(fields[0].strip(), ServerSpec.Kind.PEER, ServerSpec.allProfiles(),
+                    fields[3].strip(), new ServerSpec.Launch.Jvm(List.of("-cp", jar.toString(),
+                    PEERS + fields[1].strip()), args.isEmpty() ? List.of() : Arrays.asList(args.split("\\s+")))));
+        }
     }
 
     static Optional<Path> onPath(String program) {

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -126,6 +128,27 @@ class MainOptionsTest {
         assertTrue(o.out().contains("--threads virtual"));
         assertTrue(o.out().contains("note: stage03-reuseport-workers is not built"));
         assertTrue(o.out().contains("note: Peers not built"));
+    }
+
+    @Test
+    void discoversThePeersThePeersJarListsWithTheirNotes(@TempDir Path root) throws Exception {
+        Path jar = root.resolve(Discovery.PEERS_JAR);
+        Files.createDirectories(jar.getParent());
+        try (var zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            zip.putNextEntry(new ZipEntry(Discovery.PEERS_LIST));
+            zip.write("""
+                    # name | main | args | note
+                    netty-epoll | NettyPeer | --transport epoll | Netty 4.2.99, epoll
+                    helidon-se  | HelidonSePeer |            | Helidon SE 4.5.0, a virtual thread per connection
+                    """.getBytes(StandardCharsets.UTF_8));
+        }
+        List<ServerSpec> peers = Discovery.discover(root).servers().stream()
+                .filter(s -> s.kind() == ServerSpec.Kind.PEER).toList();
+        assertEquals(List.of("netty-epoll", "helidon-se"), peers.stream().map(ServerSpec::name).toList());
+        assertEquals("Helidon SE 4.5.0, a virtual thread per connection", peers.get(1).note());
+        assertEquals(new ServerSpec.Launch.Jvm(List.of("-cp", jar.toString(), "dev.httpcourse.bench.peers.NettyPeer"),
+                List.of("--transport", "epoll")), peers.get(0).launch());
+        assertEquals(List.of(), ((ServerSpec.Launch.Jvm) peers.get(1).launch()).args());
     }
 
     private static void fakeStage(Path root, String module, String variants) throws Exception {

@@ -26,6 +26,7 @@ import java.nio.ByteBuffer;
 final class JdkExchangeHandler implements HttpHandler {
     /** Largest piece of body read at once; small declared bodies get a buffer their own size. */
     private static final int MAX_READ = 16 * 1024;
+    private static final String SERVER = "jdk-httpserver";
 
     private final App app;
 
@@ -86,6 +87,7 @@ final class JdkExchangeHandler implements HttpHandler {
     private static void send(HttpExchange http, boolean isHead, Response response) throws IOException {
         Headers headers = http.getResponseHeaders();
         headers.set("Content-Type", response.contentType());
+        headers.set("Server", SERVER); // the JDK server writes Date but no Server; the stages and the other peers send one
         for (Header extra : response.headers()) {
             headers.add(extra.name(), extra.value());
         }

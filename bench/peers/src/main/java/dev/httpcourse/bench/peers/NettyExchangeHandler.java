@@ -4,7 +4,6 @@ import dev.httpcourse.common.app.App;
 import dev.httpcourse.common.app.Exchange;
 import dev.httpcourse.common.http.BodyFraming;
 import dev.httpcourse.common.http.Header;
-import dev.httpcourse.common.http.HttpDate;
 import dev.httpcourse.common.http.HttpException;
 import dev.httpcourse.common.http.RequestHead;
 import dev.httpcourse.common.http.Response;
@@ -222,23 +221,5 @@ final class NettyExchangeHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         ctx.close();
-    }
-
-    /** The Date value, built at most once a second from the course's own cache. */
-    private static final class DateValue {
-        private record Cached(byte[] fieldLine, AsciiString value) {
-        }
-
-        private static volatile Cached cached = new Cached(new byte[0], AsciiString.EMPTY_STRING);
-
-        static AsciiString now() {
-            byte[] line = HttpDate.SYSTEM.fieldLine(); // "Date: …\r\n", the same array all second
-            Cached c = cached;
-            if (c.fieldLine != line) {
-                c = new Cached(line, new AsciiString(line, "Date: ".length(), line.length - "Date: ".length() - 2, false));
-                cached = c;
-            }
-            return c.value;
-        }
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** The event-loop back ends Netty 4.2 offers on Linux, each an I/O handler factory and a server channel. */
+/** The event-loop back ends Netty 4.2 offers on Linux (and Vert.x on top of it), each an I/O handler factory and a server channel. */
 public enum Transport {
     EPOLL("epoll"),
     IO_URING("io_uring"),
@@ -45,6 +45,15 @@ public enum Transport {
             case EPOLL -> EpollServerSocketChannel.class;
             case IO_URING -> IoUringServerSocketChannel.class;
             case NIO -> NioServerSocketChannel.class;
+        };
+    }
+
+    /** The same back end as Vert.x names it (Vert.x runs on Netty's transports). */
+    io.vertx.core.transport.Transport vertxTransport() {
+        return switch (this) {
+            case EPOLL -> io.vertx.core.transport.Transport.EPOLL;
+            case IO_URING -> io.vertx.core.transport.Transport.IO_URING;
+            case NIO -> io.vertx.core.transport.Transport.NIO;
         };
     }
 

@@ -8,7 +8,7 @@ import dev.httpcourse.common.server.ServerConfig;
 /** Skipped where epoll is not available (not Linux, or not x86-64: the only native jar fetched). */
 class NettyEpollPeerTest extends PeerContractTest {
     @Override
-    Server newServer(ServerConfig config) {
+    protected Server newServer(ServerConfig config) {
         assumeTrue(Transport.EPOLL.isAvailable(), () -> "epoll: " + Transport.EPOLL.unavailabilityReason());
         return new NettyPeer(config, Transport.EPOLL);
     }

@@ -11,7 +11,7 @@ import dev.httpcourse.common.server.ServerConfig;
  */
 class NettyIoUringPeerTest extends PeerContractTest {
     @Override
-    Server newServer(ServerConfig config) {
+    protected Server newServer(ServerConfig config) {
         if (!"1".equals(System.getenv("REQUIRE_IO_URING"))) {
             assumeTrue(Transport.IO_URING.isAvailable(), () -> "io_uring: " + Transport.IO_URING.unavailabilityReason());
         }

@@ -5,7 +5,7 @@ import dev.httpcourse.common.server.ServerConfig;
 
 class NettyNioPeerTest extends PeerContractTest {
     @Override
-    Server newServer(ServerConfig config) {
+    protected Server newServer(ServerConfig config) {
         return new NettyPeer(config, Transport.NIO);
     }
 }

@@ -40,6 +40,10 @@ public final class MarkdownReport {
             md.append("- JVM options for Java servers: `").append(String.join(" ", s.serverJvmArgs())).append("`.\n");
         }
         md.append("- Command: `").append(s.command()).append("`.\n");
+        String peers = peers(report);
+        if (!peers.isEmpty()) {
+            md.append("- Peers: ").append(peers).append(".\n");
+        }
         md.append("- Ratios are to **").append(peer).append("**. ").append(SIGNIFICANCE).append(' ')
                 .append("Other ratios in parentheses (latency, CPU, RSS, GC) are of the medians. ")
                 .append("For req/s and req per CPU-s higher is better; for latency, CPU, RSS and GC lower is better.\n");
@@ -60,6 +64,17 @@ public final class MarkdownReport {
             profileTable(md, report, profile);
         }
         return md.toString();
+    }
+
+    /** Each peer with what it is: its version and the settings it runs with, as its note says. */
+    static String peers(Report report) {
+        var parts = new ArrayList<String>();
+        for (ServerEntry e : report.servers()) {
+            if (e.kind().equals("peer") && e.note() != null) {
+                parts.add("**" + e.name() + "**: " + e.note());
+            }
+        }
+        return String.join("; ", parts);
     }
 
     /** Servers down, profiles across: req/s and req per CPU-s as ratios to the peer. */

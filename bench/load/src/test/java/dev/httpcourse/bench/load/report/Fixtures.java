@@ -48,7 +48,7 @@ final class Fixtures {
 
     static List<ServerEntry> servers() {
         return List.of(new ServerEntry("stage01-virtual", "stage", "java -jar stage01.jar", null),
-                new ServerEntry("netty-epoll", "peer", "java -cp peers.jar", null),
+                new ServerEntry("netty-epoll", "peer", "java -cp peers.jar", "Netty 4.2.18.Final, epoll"),
                 new ServerEntry("netty-io_uring", "peer", "java -cp peers.jar", null));
     }
 }

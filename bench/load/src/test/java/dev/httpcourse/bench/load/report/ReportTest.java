@@ -48,6 +48,12 @@ class ReportTest {
     }
 
     @Test
+    void namesEachPeersVersionAndSettings() {
+        String md = MarkdownReport.render(Fixtures.report());
+        assertTrue(md.lines().toList().contains("- Peers: **netty-epoll**: Netty 4.2.18.Final, epoll."), md);
+    }
+
+    @Test
     void rendersTheRatioMatrix() {
         String md = MarkdownReport.render(Fixtures.report()).replace('\u00a0', ' ');
         assertTrue(md.contains("| server | baseline | pipelined |\n|---|---:|---:|\n"), md);
