@@ -10,19 +10,23 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Finds what can be compared, so a new stage joins with no change here: every
  * {@code stageNN-name/target/stageNN-name.jar} (with the variants its {@code bench-variants} file
- * lists, one {@code name args...} a line), the peers in {@code bench/peers/target/peers.jar}, and
- * nginx when it is installed.
+ * lists, one {@code name args...} a line), the peers in {@code bench/peers/target/peers.jar}, the
+ * native floor when a C compiler and liburing are there to build it, and nginx when it is installed.
  */
 final class Discovery {
     static final String VARIANTS_FILE = "bench-variants";
     static final String PEERS_JAR = "bench/peers/target/peers.jar";
     static final String NGINX_TEMPLATE = "bench/nginx/nginx.conf.template";
     private static final String PEERS = "dev.httpcourse.bench.peers.";
+
+    /** The profiles the native floor answers: the others need endpoints it does not have. */
+    static final Set<Profile> FLOOR_PROFILES = EnumSet.of(Profile.BASELINE, Profile.PIPELINED, Profile.LIMITED_CONN);
 
     /** What was found, and notes on what was not (a stage not built yet, no nginx). */
     record Found(List<ServerSpec> servers, List<String> notes) {
@@ -49,6 +53,16 @@ final class Discovery {
                     "Netty 4.2, io_uring"));
         } else {
             notes.add("Peers not built (no " + PEERS_JAR + "): JDK httpserver and Netty left out.");
+        }
+        NativeFloor.Build floor = NativeFloor.build(root);
+        if (floor.ok()) {
+            servers.add(new ServerSpec(NativeFloor.NAME, ServerSpec.Kind.NATIVE, FLOOR_PROFILES,
+                    "(the native floor: C on io_uring through liburing, no real header parsing; see "
+                            + "bench/native-floor/README.md) answers only /pipeline, / and /baseline11, so it takes "
+                            + "part in the baseline, pipelined and limited-conn profiles only",
+                    new ServerSpec.Launch.Native(floor.binary(), List.of())));
+        } else {
+            notes.add("The native floor (" + NativeFloor.SOURCE + ") left out: " + floor.missing() + ".");
         }
         Optional<Path> nginx = onPath("nginx");
         Path template = root.resolve(NGINX_TEMPLATE);
