@@ -5,7 +5,7 @@
  * serving only GET /pipeline, GET and POST /baseline11 and GET /, with no real header parsing. It is
  * a yardstick for the stages, not a server: README.md lists what it skips.
  *
- *   cc -O2 -o floor floor.c -luring -lpthread && ./floor --port 8080 --workers 2
+ *   cc -O2 -fno-omit-frame-pointer -o floor floor.c -luring -lpthread && ./floor --port 8080 --workers 2
  */
 #define _GNU_SOURCE
 #include <errno.h>

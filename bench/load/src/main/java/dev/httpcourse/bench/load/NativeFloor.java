@@ -30,9 +30,13 @@ final class NativeFloor {
     private NativeFloor() {
     }
 
-    /** The command that builds {@code out} from {@code source}: what the README tells a reader to type. */
+    /**
+     * The command that builds {@code out} from {@code source}: what the README tells a reader to type.
+     * Frame pointers cost about nothing and let {@code perf} unwind its stacks (bench/profile.sh).
+     */
     static List<String> compileCommand(Path cc, Path source, Path out) {
-        return List.of(cc.toString(), "-O2", "-Wall", "-o", out.toString(), source.toString(), "-luring", "-lpthread");
+        return List.of(cc.toString(), "-O2", "-fno-omit-frame-pointer", "-Wall", "-o", out.toString(), source.toString(),
+                "-luring", "-lpthread");
     }
 
     static Build build(Path root) {
