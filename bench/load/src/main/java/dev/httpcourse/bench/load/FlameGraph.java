@@ -328,7 +328,8 @@ public final class FlameGraph implements Callable<Integer> {
         public void stop(Path folded) throws Exception {
             Path recording = work.resolve("flame.jfr");
             SideTool.jcmd(jcmd, pid, "JFR.stop", "name=flame", "filename=" + recording);
-            converter.run("--cpu", "-o", "collapsed", recording.toString(), folded.toString());
+            // no --cpu: jfrconv's default takes jdk.ExecutionSample, which is what JFR's method sampling writes
+            converter.run("-o", "collapsed", recording.toString(), folded.toString());
         }
     }
 
