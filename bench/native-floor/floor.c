@@ -48,7 +48,7 @@ struct conn {
     uint32_t sent;        /* bytes of the buffer in flight the kernel has taken so far */
     uint8_t fill;
     bool sending;         /* a SEND is in flight: its buffer must not move */
-    bool recv_ended;      /* the peer closed or reset: close once nothing is in flight */
+    bool recv_ended;      /* no recv pending (the peer closed or reset): close once the send is done */
     bool close_after;     /* the client asked for Connection: close */
 };
 
@@ -62,8 +62,10 @@ struct worker {
     /* "HTTP/1.1 200 OK ... Content-Length: " with this second's Date: every 200 starts with it */
     char head[160];
     size_t head_len;
-    char pipeline[192];   /* the whole answer to /pipeline, remade with the Date */
+    char pipeline[192];   /* the whole answers to /pipeline and to an unknown path, remade with the Date */
     size_t pipeline_len;
+    char not_found[192];
+    size_t not_found_len;
     char error[160];
 };
 
@@ -72,7 +74,7 @@ static int max_fd;
 
 static const char STATUS_200[] = "HTTP/1.1 200 OK\r\nServer: fast-java-http\r\n";
 static const char TEXT_LENGTH[] = "Content-Type: text/plain\r\nContent-Length: ";
-static const char NOT_FOUND_HEAD[] = "HTTP/1.1 404 Not Found\r\nServer: fast-java-http\r\n";
+static const char NOT_FOUND[] = "HTTP/1.1 404 Not Found\r\nServer: fast-java-http\r\n";
 
 /* ---- buffers ---- */
 
@@ -106,6 +108,8 @@ static void refresh_date(struct worker *w) {
     strftime(date, sizeof date, "Date: %a, %d %b %Y %H:%M:%S GMT\r\n", &tm);
     w->head_len = (size_t)snprintf(w->head, sizeof w->head, "%s%s%s", STATUS_200, date, TEXT_LENGTH);
     w->pipeline_len = (size_t)snprintf(w->pipeline, sizeof w->pipeline, "%s2\r\n\r\nok", w->head);
+    w->not_found_len = (size_t)snprintf(w->not_found, sizeof w->not_found, "%s%s%s0\r\n\r\n", NOT_FOUND, date,
+                                        TEXT_LENGTH);
 }
 
 /* ---- answers ---- */
@@ -133,15 +137,6 @@ static void answer_text(struct worker *w, struct bytes *out, const char *body, s
 static void answer_number(struct worker *w, struct bytes *out, long v) {
     char digits[24];
     answer_text(w, out, digits, format_long(digits, v));
-}
-
-static void answer_not_found(struct worker *w, struct bytes *out) {
-    put(out, NOT_FOUND_HEAD, sizeof NOT_FOUND_HEAD - 1);
-    /* the Date line sits between the status line and TEXT_LENGTH in w->head */
-    const char *date = w->head + sizeof STATUS_200 - 1;
-    put(out, date, w->head_len - (sizeof STATUS_200 - 1) - (sizeof TEXT_LENGTH - 1));
-    put(out, TEXT_LENGTH, sizeof TEXT_LENGTH - 1);
-    put(out, "0\r\n\r\n", 5);
 }
 
 /* ---- the little parsing an answer needs ---- */
@@ -280,7 +275,7 @@ static size_t answer_all(struct worker *w, struct conn *c, struct bytes *out, co
         } else if (STARTS(req, left, "GET / ")) {
             answer_text(w, out, "Hello, World!", 13);
         } else {
-            answer_not_found(w, out);
+            put(out, w->not_found, w->not_found_len);
         }
         if (h.close) c->close_after = true;
         pos += took;
@@ -370,7 +365,10 @@ static void on_recv(struct worker *w, int fd, int res, unsigned flags) {
     recycle(w, bid);
     if (c->carry.len > MAX_CARRY) c->close_after = true;
     flush(w, fd, c);
-    if (!(flags & IORING_CQE_F_MORE) && !c->close_after) arm_recv(w, fd);
+    if (!(flags & IORING_CQE_F_MORE)) { /* the kernel ended the multishot recv */
+        if (c->close_after) c->recv_ended = true; /* none to wait for: close once the send is done */
+        else arm_recv(w, fd);
+    }
     if (c->close_after) maybe_close(w, fd, c);
 }
 
