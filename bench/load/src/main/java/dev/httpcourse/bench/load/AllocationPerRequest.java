@@ -1,5 +1,7 @@
 package dev.httpcourse.bench.load;
 
+import static dev.httpcourse.bench.load.SideTool.jcmd;
+
 import dev.httpcourse.bench.load.generator.LoadGenerator;
 import dev.httpcourse.bench.load.generator.LoadResult;
 import dev.httpcourse.bench.load.generator.LoadSpec;
@@ -18,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import picocli.CommandLine.Command;
@@ -190,16 +191,6 @@ public final class AllocationPerRequest implements Callable<Integer> {
         return grown;
     }
     // end::alloc-measure[]
-
-    private static void jcmd(Path jcmd, long pid, String... command) throws IOException, InterruptedException {
-        var args = new ArrayList<>(List.of(jcmd.toString(), Long.toString(pid)));
-        args.addAll(List.of(command));
-        Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("jcmd " + String.join(" ", command) + " failed: " + output.strip());
-        }
-    }
 
     /** Whole bytes where they are many; two decimals where the question is whether there is one at all. */
     private static String ownBytes(double perRequest) {

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -20,7 +21,8 @@ import java.util.zip.ZipFile;
  * {@code stageNN-name/target/stageNN-name.jar} (with the variants its {@code bench-variants} file
  * lists, one {@code name args...} a line), the peers that {@code bench/peers/target/peers.jar} lists
  * in its {@code bench-peers} entry (one {@code name | main class | args | note} a line, the note naming
- * the product's version and settings for the report), and nginx when it is installed.
+ * the product's version and settings for the report), the native floor when a C compiler and
+ * liburing are there to build it, and nginx when it is installed.
  */
 final class Discovery {
     static final String VARIANTS_FILE = "bench-variants";
@@ -29,6 +31,9 @@ final class Discovery {
     static final String PEERS_LIST = "bench-peers";
     static final String NGINX_TEMPLATE = "bench/nginx/nginx.conf.template";
     private static final String PEERS = "dev.httpcourse.bench.peers.";
+
+    /** The profiles the native floor answers: the others need endpoints it does not have. */
+    static final Set<Profile> FLOOR_PROFILES = EnumSet.of(Profile.BASELINE, Profile.PIPELINED, Profile.LIMITED_CONN);
 
     /** What was found, and notes on what was not (a stage not built yet, no nginx). */
     record Found(List<ServerSpec> servers, List<String> notes) {
@@ -51,6 +56,16 @@ final class Discovery {
             peers(peers, servers, notes);
         } else {
             notes.add("Peers not built (no " + PEERS_JAR + "): JDK httpserver, Netty, Helidon and Vert.x left out.");
+        }
+        NativeFloor.Build floor = NativeFloor.build(root);
+        if (floor.ok()) {
+            servers.add(new ServerSpec(NativeFloor.NAME, ServerSpec.Kind.NATIVE, FLOOR_PROFILES,
+                    "(the native floor: C on io_uring through liburing, no real header parsing; see "
+                            + "bench/native-floor/README.md) answers only /pipeline, / and /baseline11, so it takes "
+                            + "part in the baseline, pipelined and limited-conn profiles only",
+                    new ServerSpec.Launch.Native(floor.binary(), List.of())));
+        } else {
+            notes.add("The native floor (" + NativeFloor.SOURCE + ") left out: " + floor.missing() + ".");
         }
         Optional<Path> nginx = onPath("nginx");
         Path template = root.resolve(NGINX_TEMPLATE);

@@ -17,8 +17,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A server in its own process: a JVM stage or peer (ready when it prints {@code ready on port P}),
- * or nginx (ready when it answers). Its output goes to a log file; the last lines explain a failure.
+ * A server in its own process: a JVM stage or peer, or the native floor (ready when it prints
+ * {@code ready on port P}), or nginx (ready when it answers). Its output goes to a log file; the last lines explain a failure.
  */
 final class ServerProcess implements RunningServer {
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
@@ -62,6 +62,11 @@ final class ServerProcess implements RunningServer {
                 command.addAll(jvm.target());
                 command.addAll(List.of("--port", Integer.toString(port)));
                 command.addAll(jvm.args());
+            }
+            case ServerSpec.Launch.Native nat -> {
+                command.add(nat.binary().toString());
+                command.addAll(List.of("--port", Integer.toString(port)));
+                command.addAll(nat.args());
             }
             case ServerSpec.Launch.Nginx nginx -> {
                 Path prefix = Files.createDirectories(workDir.resolve(logName + ".nginx"));

@@ -14,7 +14,7 @@ import java.util.function.IntFunction;
  */
 record ServerSpec(String name, Kind kind, Set<Profile> profiles, String note, Launch launch) {
 
-    enum Kind { STAGE, PEER, NGINX, IN_PROCESS }
+    enum Kind { STAGE, PEER, NATIVE, NGINX, IN_PROCESS }
 
     ServerSpec {
         profiles = Set.copyOf(profiles);
@@ -30,6 +30,13 @@ record ServerSpec(String name, Kind kind, Set<Profile> profiles, String note, La
         record Jvm(List<String> target, List<String> args) implements Launch {
             public Jvm {
                 target = List.copyOf(target);
+                args = List.copyOf(args);
+            }
+        }
+
+        /** A native program that takes {@code --port P} and prints the ready line as the stages do. */
+        record Native(Path binary, List<String> args) implements Launch {
+            public Native {
                 args = List.copyOf(args);
             }
         }
@@ -51,6 +58,7 @@ record ServerSpec(String name, Kind kind, Set<Profile> profiles, String note, La
         return switch (launch) {
             case Launch.Jvm j -> "java " + String.join(" ", j.target()) + " --port P"
                     + (j.args().isEmpty() ? "" : " " + String.join(" ", j.args()));
+            case Launch.Native n -> n.binary() + " --port P" + (n.args().isEmpty() ? "" : " " + String.join(" ", n.args()));
             case Launch.Nginx n -> n.binary() + " -c <" + n.template().getFileName() + " with port P> -g 'daemon off;'";
             case Launch.InProcess i -> "in-process";
         };

@@ -4,13 +4,15 @@ import dev.httpcourse.bench.load.report.Machine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 
 /**
  * What the measuring tools beside the comparison share ({@code bench/loop-stall.sh},
- * {@code bench/alloc.sh}): a picocli main with one-line errors, the servers the driver discovers,
- * how to start one, and where the tables go.
+ * {@code bench/alloc.sh}, {@code bench/profile.sh}): a picocli main with one-line errors, the
+ * servers the driver discovers, how to start one, jcmd, and where the tables go.
  */
 final class SideTool {
     private SideTool() {
@@ -41,6 +43,17 @@ final class SideTool {
     /** Servers started on this JVM's java, unpinned, with the driver's ready timeout. */
     static ServerProcess.Options launch() {
         return new ServerProcess.Options(java(), List.of(), null, Duration.ofSeconds(20));
+    }
+
+    /** Runs {@code jcmd PID command...} (JFR recordings: bench/alloc.sh, bench/profile.sh). */
+    static void jcmd(Path jcmd, long pid, String... command) throws IOException, InterruptedException {
+        var args = new ArrayList<>(List.of(jcmd.toString(), Long.toString(pid)));
+        args.addAll(List.of(command));
+        Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("jcmd " + String.join(" ", command) + " failed: " + output.strip());
+        }
     }
 
     static String java() {

@@ -12,7 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.TypeConversionException;
 
-/** The small parsers the driver leans on: durations, CPU lists, /proc, GC logs, the nginx template. */
+/**
+ * The small parsers the driver leans on: durations, CPU lists, /proc, GC logs, the nginx template,
+ * the native floor's build errors.
+ */
 class HelpersTest {
 
     @Test
@@ -106,5 +109,13 @@ class HelpersTest {
     void formatsClockTimes() {
         assertEquals("0:05", Progress.clock(5));
         assertEquals("11:40", Progress.clock(700));
+    }
+
+    @Test
+    void saysInOneLineWhyTheNativeFloorCannotBeBuilt() {
+        assertEquals("liburing's headers are missing (Debian, Ubuntu: apt-get install liburing-dev)", NativeFloor.failure(
+                "floor.c:12:10: fatal error: liburing.h: No such file or directory\ncompilation terminated.\n"));
+        assertEquals("cc failed: floor.c:3:1: error: expected ';'",
+                NativeFloor.failure("floor.c: In function 'main':\nfloor.c:3:1: error: expected ';'\n"));
     }
 }
