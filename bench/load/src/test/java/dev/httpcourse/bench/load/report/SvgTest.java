@@ -126,6 +126,51 @@ class SvgTest {
         assertTrue(text.contains("55k  (0.55×, 0.50–0.60)") && text.contains("100k  (1.00×)"), text);
     }
 
+    @Test
+    void subtitlesWrapInsideTheChartsWidth() throws Exception {
+        var wrapped = new java.util.ArrayList<Integer>();
+        for (String chart : List.of(Charts.throughput(Fixtures.report()), Charts.efficiency(Fixtures.report()),
+                Charts.latency(Fixtures.report()))) {
+            Document doc = parse(chart);
+            double width = Double.parseDouble(doc.getDocumentElement().getAttribute("width"));
+            NodeList texts = doc.getElementsByTagName("text");
+            int subtitleLines = 0;
+            for (int i = 0; i < texts.getLength(); i++) {
+                Element t = (Element) texts.item(i);
+                if (t.getAttribute("font-size").equals("12") && t.getAttribute("fill").equals("#666666")) {
+                    subtitleLines++;
+                    double right = Double.parseDouble(t.getAttribute("x")) + Svg.textWidth(t.getTextContent(), 12);
+                    assertTrue(right <= width - 16, "runs past the chart: " + t.getTextContent());
+                }
+            }
+            wrapped.add(subtitleLines);
+        }
+        assertEquals(List.of(2, 2, 1), wrapped, "lines of subtitle: throughput and efficiency wrap, latency fits in one");
+    }
+
+    @Test
+    void paletteColoursAreFarApart() {
+        // "redmean" distance, a cheap approximation of how far apart two colours look; the old tenth
+        // colour, #1B9E77, was 39 from the third, #009E73
+        var palette = Charts.PALETTE;
+        for (int i = 0; i < palette.size(); i++) {
+            for (int j = i + 1; j < palette.size(); j++) {
+                double d = redmean(palette.get(i), palette.get(j));
+                assertTrue(d >= 100, palette.get(i) + " and " + palette.get(j) + " look alike: " + Math.round(d));
+            }
+        }
+    }
+
+    private static double redmean(String a, String b) {
+        int r1 = Integer.parseInt(a.substring(1, 3), 16), g1 = Integer.parseInt(a.substring(3, 5), 16);
+        int b1 = Integer.parseInt(a.substring(5, 7), 16);
+        int r2 = Integer.parseInt(b.substring(1, 3), 16), g2 = Integer.parseInt(b.substring(3, 5), 16);
+        int b2 = Integer.parseInt(b.substring(5, 7), 16);
+        double rm = (r1 + r2) / 2.0;
+        return Math.sqrt((2 + rm / 256) * (r1 - r2) * (r1 - r2) + 4 * (g1 - g2) * (g1 - g2)
+                + (2 + (255 - rm) / 256) * (b1 - b2) * (b1 - b2));
+    }
+
     private static List<String> ends(Element line) {
         return List.of(line.getAttribute("x1"), line.getAttribute("y1"), line.getAttribute("x2"), line.getAttribute("y2"));
     }
