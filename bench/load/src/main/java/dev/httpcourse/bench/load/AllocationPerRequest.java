@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 // tag::alloc-doc[]
@@ -75,8 +76,8 @@ public final class AllocationPerRequest implements Callable<Integer> {
             + "(default: bench/results/<hostname>).")
     Path out;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help, then exit.")
-    boolean help;
+    @Mixin
+    HelpOption help;
 
     private final PrintStream log = System.out;
 

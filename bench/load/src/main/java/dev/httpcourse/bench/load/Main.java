@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -122,8 +123,8 @@ public final class Main implements Callable<Integer> {
             description = "Rewrite report.md and the charts beside an existing report.json, then exit.")
     Path render;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help, then exit.")
-    boolean help;
+    @Mixin
+    HelpOption help;
 
     private final PrintStream log;
     private String[] args = new String[0];
