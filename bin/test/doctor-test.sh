@@ -22,7 +22,7 @@ doctor() {
     local vars=()
     while (( $# )) && [[ "$1" != -- ]]; do vars+=("$1"); shift; done
     (( $# )) && shift
-    env "${vars[@]}" bin/doctor "$@" >"$scratch/out" 2>"$scratch/err"
+    env ${vars[@]+"${vars[@]}"} bin/doctor "$@" >"$scratch/out" 2>"$scratch/err" # (bash 3.2: no empty "${a[@]}" under set -u)
     code=$?
     out="$(cat "$scratch/out")" err="$(cat "$scratch/err")"
 }
