@@ -29,10 +29,14 @@ done
 if (( build )); then
     # Every stage module (so a new one joins without a change here), the peers and the driver,
     # with what they depend on; not the book.
-    modules="bench/load,bench/peers"
-    for pom in stage*/pom.xml; do
-        [[ -e "$pom" ]] && modules="$modules,$(dirname "$pom")"
-    done
+    # BENCH_MODULES narrows it for a tool that needs only the driver's jar (bench/idle.sh).
+    modules="${BENCH_MODULES:-}"
+    if [[ -z "$modules" ]]; then
+        modules="bench/load,bench/peers"
+        for pom in stage*/pom.xml; do
+            [[ -e "$pom" ]] && modules="$modules,$(dirname "$pom")"
+        done
+    fi
     echo "Building $modules (tests skipped; ./mvnw verify runs them)..."
     ./mvnw -q -B package -DskipTests -pl "$modules" -am
 fi
@@ -50,5 +54,5 @@ if [[ -z "$java_home" || ! -x "$java_home/bin/java" ]]; then
     exit 1
 fi
 
-# BENCH_MAIN runs another tool of the same jar (bench/loop-stall.sh sets it).
+# BENCH_MAIN runs another tool of the same jar (bench/loop-stall.sh, bench/alloc.sh, bench/idle.sh set it).
 exec "$java_home/bin/java" -Xmx1g -cp "$jar" "${BENCH_MAIN:-dev.httpcourse.bench.load.Main}" "$@"

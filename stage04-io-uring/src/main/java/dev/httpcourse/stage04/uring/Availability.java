@@ -51,6 +51,17 @@ public final class Availability {
         return unavailabilityReason().isEmpty();
     }
 
+    /**
+     * Prints whether this machine can run stage 04, in one line, and exits 0 if it can, 1 if not.
+     * {@code bin/doctor} runs it from source, so it answers before anything is built:
+     * {@code java --enable-native-access=ALL-UNNAMED stage04-io-uring/src/main/java/dev/httpcourse/stage04/uring/Availability.java}
+     */
+    public static void main(String[] args) {
+        Optional<String> reason = unavailabilityReason();
+        System.out.println(reason.orElse("usable (kernel " + System.getProperty("os.version") + ")"));
+        System.exit(reason.isPresent() ? 1 : 0);
+    }
+
     private static String probe() {
         String os = System.getProperty("os.name", "?");
         if (!os.toLowerCase(Locale.ROOT).startsWith("linux")) {

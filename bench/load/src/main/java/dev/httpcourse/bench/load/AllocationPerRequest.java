@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 // tag::alloc-doc[]
@@ -76,8 +77,8 @@ public final class AllocationPerRequest implements Callable<Integer> {
             + "(default: bench/results/<hostname>).")
     Path out;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help, then exit.")
-    boolean help;
+    @Mixin
+    HelpOption help;
 
     private final PrintStream log = System.out;
 

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 // tag::loop-stall-doc[]
@@ -65,8 +66,8 @@ public final class LoopStall implements Callable<Integer> {
             + "(default: bench/results/<hostname>).")
     Path out;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help, then exit.")
-    boolean help;
+    @Mixin
+    HelpOption help;
 
     private final PrintStream log = System.out;
 

@@ -5,6 +5,7 @@ import dev.httpcourse.bench.load.generator.NioLoadGenerator;
 import dev.httpcourse.bench.load.generator.Profile;
 import dev.httpcourse.bench.load.generator.WrkGenerator;
 import dev.httpcourse.bench.load.report.Machine;
+import dev.httpcourse.bench.load.report.RatioTable;
 import dev.httpcourse.bench.load.report.Report;
 import dev.httpcourse.bench.load.report.ReportWriter;
 import dev.httpcourse.bench.load.report.RunRecord;
@@ -15,12 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -33,13 +36,23 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", sortOptions = false, usageHelpWidth = 100,
         description = {"Runs every stage and peer under the HttpArena-style profiles and writes a report "
                 + "(report.json, report.md, SVG charts).", ""},
-        footer = {"", "Examples:", "  ./bench/run.sh --duration 3s --repetitions 1",
+        footer = {"", "Examples:", "  ./bench/run.sh --quick                          # the class mode, about three minutes",
+                "  ./bench/run.sh --duration 3s --repetitions 1",
                 "  ./bench/run.sh --servers stage01-virtual,netty-epoll --profiles baseline,pipelined",
                 "  ./bench/run.sh --pin --profiles baseline,json",
                 "  ./bench/run.sh --server-cpus 0-15 --load-cpus 16-31 --connections 4096", ""})
 public final class Main implements Callable<Integer> {
     static final int EXIT_USAGE = 2;
     static final int EXIT_NOTHING_MEASURED = 1;
+
+    // --quick, the class mode: the two profiles that tell the story (the cost of a request, then
+    // what batching many requests in one read and one write saves), the full run's 4 s windows
+    // after a shorter warm-up, and two rounds rather than three, so that every ratio still has a
+    // spread and six servers fit in about three minutes with the build.
+    static final List<String> QUICK_PROFILES = List.of("baseline", "pipelined");
+    static final Duration QUICK_WARMUP = Duration.ofSeconds(3);
+    static final Duration QUICK_DURATION = Duration.ofSeconds(4);
+    static final int QUICK_REPETITIONS = 2;
 
     enum Generator { builtin, wrk }
 
@@ -115,6 +128,13 @@ public final class Main implements Callable<Integer> {
             description = "The project's root, where stages and peers are found (default: the current folder).")
     Path root;
 
+    @Option(names = "--quick",
+            description = "Class mode, about three minutes with the build: each stage as it runs by default (its "
+                    + "first variant) and the baseline peer, the baseline and pipelined profiles, a 3 s warm-up and "
+                    + "2 rounds of 4 s windows; the report goes to bench/results/<hostname>-quick. Options given "
+                    + "beside it win.")
+    boolean quick;
+
     @Option(names = "--list", description = "List the servers found, then exit.")
     boolean list;
 
@@ -122,8 +142,8 @@ public final class Main implements Callable<Integer> {
             description = "Rewrite report.md and the charts beside an existing report.json, then exit.")
     Path render;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help, then exit.")
-    boolean help;
+    @Mixin
+    HelpOption help;
 
     private final PrintStream log;
     private String[] args = new String[0];
@@ -153,6 +173,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        applyQuickPreset();
         validate();
         if (render != null) {
             if (!Files.isRegularFile(render)) {
@@ -182,7 +203,8 @@ public final class Main implements Callable<Integer> {
         if (loadCpus != null) {
             pinSelf(loadCpus);
         }
-        Path outDir = out != null ? out : projectRoot.resolve("bench/results").resolve(Machine.localHostname());
+        Path outDir = out != null ? out
+                : projectRoot.resolve("bench/results").resolve(Machine.localHostname() + (quick ? "-quick" : ""));
         Path work = Files.createTempDirectory("bench-");
         LoadGenerator gen = generator == Generator.wrk
                 ? new WrkGenerator(WrkGenerator.find().orElseThrow(), work) : new NioLoadGenerator();
@@ -197,6 +219,10 @@ public final class Main implements Callable<Integer> {
         if (pin) {
             notes.add("--pin: servers on CPUs " + serverCpus + ", the load generator on CPUs " + loadCpus + ".");
         }
+        if (quick) {
+            notes.add("Class mode (--quick): short windows and two rounds, to show the shape of the comparison; "
+                    + "quote the full run's figures, not these.");
+        }
         if (chosen.stream().noneMatch(s -> s.name().equals(baselinePeer))) {
             notes.add("The baseline peer " + baselinePeer + " is not in this comparison: no ratios.");
         }
@@ -204,6 +230,7 @@ public final class Main implements Callable<Integer> {
                 threads, launch, loadCpus, baselinePeer, projectRoot, outDir, work, ("./bench/run.sh " + String.join(" ", args)).strip(),
                 notes);
         Report report = new Driver(config, Machine.probe(projectRoot), log).run();
+        RatioTable.lines(report).forEach(log::println);
         log.println("Report: " + outDir + " (" + String.join(", ", ReportWriter.FILES) + "); server logs: " + work);
         long measured = report.runs().stream().filter(RunRecord::ok).count();
         return measured == 0 ? EXIT_NOTHING_MEASURED : 0;
@@ -268,9 +295,46 @@ public final class Main implements Callable<Integer> {
         return List.copyOf(chosen);
     }
 
+    /** --quick: the class mode's settings, where the command line did not give its own. */
+    void applyQuickPreset() {
+        if (!quick) {
+            return;
+        }
+        var given = spec.commandLine().getParseResult();
+        if (!given.hasMatchedOption("--profiles")) {
+            profiles = new ArrayList<>(QUICK_PROFILES);
+        }
+        if (!given.hasMatchedOption("--warmup")) {
+            warmup = QUICK_WARMUP;
+        }
+        if (!given.hasMatchedOption("--duration")) {
+            duration = QUICK_DURATION;
+        }
+        if (!given.hasMatchedOption("--repetitions")) {
+            repetitions = QUICK_REPETITIONS;
+        }
+    }
+
+    /**
+     * The class mode's servers: every stage as it runs by default, that is the first variant of each
+     * stage's jar (stage01-platform, stage03-reuseport), then the baseline peer, which every ratio needs.
+     */
+    List<ServerSpec> quickServers(List<ServerSpec> found) {
+        var chosen = new ArrayList<ServerSpec>();
+        var jars = new HashSet<List<String>>();
+        for (ServerSpec s : found) {
+            if (s.kind() == ServerSpec.Kind.STAGE && s.launch() instanceof ServerSpec.Launch.Jvm jvm
+                    && jars.add(jvm.target())) {
+                chosen.add(s);
+            }
+        }
+        found.stream().filter(s -> s.name().equals(baselinePeer)).findFirst().ifPresent(chosen::add);
+        return chosen;
+    }
+
     private List<ServerSpec> choose(List<ServerSpec> found) {
         if (servers.isEmpty()) {
-            return found;
+            return quick ? quickServers(found) : found;
         }
         var chosen = new ArrayList<ServerSpec>();
         for (String name : servers) {

@@ -2,6 +2,7 @@ package dev.httpcourse.bench.load;
 
 import dev.httpcourse.bench.load.report.Machine;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,8 +12,8 @@ import picocli.CommandLine;
 
 /**
  * What the measuring tools beside the comparison share ({@code bench/loop-stall.sh},
- * {@code bench/alloc.sh}, {@code bench/profile.sh}): a picocli main with one-line errors, the
- * servers the driver discovers, how to start one, jcmd, and where the tables go.
+ * {@code bench/alloc.sh}, {@code bench/profile.sh}, {@code bench/idle.sh}): a picocli main with
+ * one-line errors, the servers the driver discovers, how to start one, jcmd, and where the tables go.
  */
 final class SideTool {
     private SideTool() {
@@ -20,12 +21,18 @@ final class SideTool {
 
     /** Runs {@code command} and exits: 0, or 2 with one line for a bad option. */
     static void main(String name, Object command, String... args) {
+        System.exit(execute(name, command, new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs {@code command}; returns its exit code, 2 for a bad option after one line on {@code err}. */
+    static int execute(String name, Object command, PrintWriter err, String... args) {
         var cli = new CommandLine(command);
+        cli.setErr(err);
         cli.setParameterExceptionHandler((e, ignored) -> {
             e.getCommandLine().getErr().println(name + ": " + e.getMessage() + " (see --help)");
             return Main.EXIT_USAGE;
         });
-        System.exit(cli.execute(args));
+        return cli.execute(args);
     }
 
     /** The project root: tools run from it, as run.sh does. */

@@ -151,6 +151,41 @@ class MainOptionsTest {
         assertEquals(List.of(), ((ServerSpec.Launch.Jvm) peers.get(1).launch()).args());
     }
 
+    @Test
+    void quickIsTheClassModeAndOptionsGivenBesideItWin() {
+        var main = new Main(System.out);
+        new CommandLine(main).parseArgs("--quick");
+        main.applyQuickPreset();
+        assertEquals(List.of(Profile.BASELINE, Profile.PIPELINED), main.chosenProfiles());
+        assertEquals(Duration.ofSeconds(3), main.warmup);
+        assertEquals(Duration.ofSeconds(4), main.duration);
+        assertEquals(2, main.repetitions);
+
+        var given = new Main(System.out);
+        new CommandLine(given).parseArgs("--quick", "--duration", "5s", "--profiles", "json");
+        given.applyQuickPreset();
+        assertEquals(List.of(Profile.JSON), given.chosenProfiles());
+        assertEquals(Duration.ofSeconds(5), given.duration);
+        assertEquals(Duration.ofSeconds(3), given.warmup);
+    }
+
+    @Test
+    void quickComparesEachStageAsItRunsByDefaultAndTheBaselinePeer(@TempDir Path root) throws Exception {
+        fakeStage(root, "stage01-blocking", "stage01-platform --threads platform\nstage01-virtual --threads virtual\n");
+        fakeStage(root, "stage02-nio-selector", null);
+        fakeStage(root, "stage03-reuseport-workers", "stage03-reuseport --accept reuseport\nstage03-handoff --accept handoff\n");
+        Path peers = root.resolve(Discovery.PEERS_JAR);
+        Files.createDirectories(peers.getParent());
+        try (var zip = new ZipOutputStream(Files.newOutputStream(peers))) {
+            zip.putNextEntry(new ZipEntry(Discovery.PEERS_LIST));
+            zip.write("netty-epoll | NettyPeer | --transport epoll | Netty 4.2.99, epoll\n".getBytes(StandardCharsets.UTF_8));
+        }
+        var main = new Main(System.out);
+        new CommandLine(main).parseArgs("--quick");
+        List<String> names = main.quickServers(Discovery.discover(root).servers()).stream().map(ServerSpec::name).toList();
+        assertEquals(List.of("stage01-platform", "stage02-nio-selector", "stage03-reuseport", "netty-epoll"), names);
+    }
+
     private static void fakeStage(Path root, String module, String variants) throws Exception {
         Path target = Files.createDirectories(root.resolve(module).resolve("target"));
         Files.writeString(target.resolve(module + ".jar"), "not really a jar");
