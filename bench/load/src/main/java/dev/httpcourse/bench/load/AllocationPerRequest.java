@@ -112,7 +112,7 @@ public final class AllocationPerRequest implements Callable<Integer> {
     public Integer call() throws Exception {
         Path root = SideTool.root();
         Path work = Files.createTempDirectory("alloc-");
-        Path jcmd = Path.of(SideTool.java()).resolveSibling("jcmd");
+        Jcmd jcmd = Jcmd.besideJava(SideTool.java());
         var launch = SideTool.launch();
         var rows = new ArrayList<Row>();
         for (String name : servers) {
@@ -139,18 +139,18 @@ public final class AllocationPerRequest implements Callable<Integer> {
     }
 
     // tag::alloc-measure[]
-    private Row measure(String name, Profile profile, ServerProcess server, Path jcmd, Path work) throws Exception {
+    private Row measure(String name, Profile profile, ServerProcess server, Jcmd jcmd, Path work) throws Exception {
         var address = new InetSocketAddress("127.0.0.1", server.port());
         int threads = Runtime.getRuntime().availableProcessors();
         new NioLoadGenerator().run(LoadSpec.warmup(address, profile, connections, threads, warmup),
                 LoadGenerator.WindowListener.NONE);
         long count = profile == Profile.PIPELINED ? requests * 10 : requests;
         Path recording = work.resolve(name + "-" + profile.id() + ".jfr");
-        jcmd(jcmd, server.pid(), "JFR.start", "name=alloc", "settings=default");
+        jcmd.run(server.pid(), "JFR.start", "name=alloc", "settings=default");
         LoadResult result = new NioLoadGenerator().run(
                 LoadSpec.counted(address, profile, connections, threads, count), LoadGenerator.WindowListener.NONE);
-        jcmd(jcmd, server.pid(), "JFR.dump", "name=alloc", "filename=" + recording);
-        jcmd(jcmd, server.pid(), "JFR.stop", "name=alloc");
+        jcmd.run(server.pid(), "JFR.dump", "name=alloc", "filename=" + recording);
+        jcmd.run(server.pid(), "JFR.stop", "name=alloc");
         long answered = result.windows().getFirst().requests();
         Map<Long, ThreadBytes> perThread = allocationTotals(recording);
         long bytes = perThread.values().stream().mapToLong(ThreadBytes::bytes).sum();

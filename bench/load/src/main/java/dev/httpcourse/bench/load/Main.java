@@ -111,22 +111,12 @@ public final class Main implements Callable<Integer> {
             description = "Every figure is also given as a ratio to this server (default: ${DEFAULT-VALUE}).")
     String baselinePeer;
 
-    @Option(names = "--server-jvm-args", paramLabel = "ARGS",
-            description = "Extra JVM options for Java servers, space-separated, e.g. \"-Xmx1g -XX:+UseParallelGC\" "
-                    + "(default: none).")
-    String serverJvmArgs;
-
-    @Option(names = "--ready-timeout", defaultValue = "20s", converter = DurationConverter.class, paramLabel = "TIME",
-            description = "How long a server may take to say it is ready (default: ${DEFAULT-VALUE}).")
-    Duration readyTimeout;
+    @Mixin
+    LaunchOptions launchOptions = new LaunchOptions();
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Where to write the report (default: bench/results/<hostname>).")
     Path out;
-
-    @Option(names = "--project-root", defaultValue = ".", paramLabel = "DIR",
-            description = "The project's root, where stages and peers are found (default: the current folder).")
-    Path root;
 
     @Option(names = "--quick",
             description = "Class mode, about three minutes with the build: each stage as it runs by default (its "
@@ -186,7 +176,7 @@ public final class Main implements Callable<Integer> {
             log.println("Rewrote the report beside " + render);
             return 0;
         }
-        Path projectRoot = root.toAbsolutePath().normalize();
+        Path projectRoot = launchOptions.root();
         Discovery.Found found = Discovery.discover(projectRoot);
         if (list) {
             for (ServerSpec s : found.servers()) {
@@ -213,8 +203,8 @@ public final class Main implements Callable<Integer> {
         // Children inherit this process's affinity: once the generator is pinned, unpinned servers
         // must be given every online CPU explicitly, or they would share the load CPUs.
         String serverAffinity = serverCpus != null ? serverCpus : loadCpus != null ? CpuList.online() : null;
-        var launch = new ServerProcess.Options(ProcessHandle.current().info().command().orElse("java"), jvmArgs(),
-                serverAffinity, readyTimeout);
+        var launch = new ServerProcess.Options(ProcessHandle.current().info().command().orElse("java"),
+                launchOptions.jvmArgs(), serverAffinity, launchOptions.readyTimeout);
         var notes = new ArrayList<>(found.notes());
         if (pin) {
             notes.add("--pin: servers on CPUs " + serverCpus + ", the load generator on CPUs " + loadCpus + ".");
@@ -346,10 +336,6 @@ public final class Main implements Callable<Integer> {
             }
         }
         return chosen;
-    }
-
-    private List<String> jvmArgs() {
-        return serverJvmArgs == null || serverJvmArgs.isBlank() ? List.of() : List.of(serverJvmArgs.strip().split("\\s+"));
     }
 
     private ParameterException usage(String message) {

@@ -12,8 +12,9 @@ import picocli.CommandLine;
 
 /**
  * What the measuring tools beside the comparison share ({@code bench/loop-stall.sh},
- * {@code bench/alloc.sh}, {@code bench/profile.sh}, {@code bench/idle.sh}): a picocli main with
- * one-line errors, the servers the driver discovers, how to start one, jcmd, and where the tables go.
+ * {@code bench/alloc.sh}, {@code bench/profile.sh}, {@code bench/idle.sh}, {@code bench/soak.sh}): a
+ * picocli main with one-line errors, the servers the driver discovers, how to start one, jcmd, and
+ * where the tables go.
  */
 final class SideTool {
     private SideTool() {
@@ -26,13 +27,19 @@ final class SideTool {
 
     /** Runs {@code command}; returns its exit code, 2 for a bad option after one line on {@code err}. */
     static int execute(String name, Object command, PrintWriter err, String... args) {
-        var cli = new CommandLine(command);
+        CommandLine cli = commandLine(name, command);
         cli.setErr(err);
+        return cli.execute(args);
+    }
+
+    /** The command line of {@code command}, whose bad options end with one line and exit code 2. */
+    static CommandLine commandLine(String name, Object command) {
+        var cli = new CommandLine(command);
         cli.setParameterExceptionHandler((e, ignored) -> {
             e.getCommandLine().getErr().println(name + ": " + e.getMessage() + " (see --help)");
             return Main.EXIT_USAGE;
         });
-        return cli.execute(args);
+        return cli;
     }
 
     /** The project root: tools run from it, as run.sh does. */
@@ -42,8 +49,13 @@ final class SideTool {
 
     /** The discovered server called {@code name}, or a usage error that says how to get it. */
     static ServerSpec server(Object command, Path root, String name) throws IOException {
+        return server(new CommandLine(command), root, name);
+    }
+
+    /** The same, the usage error reported through {@code cli} (and so to its error stream). */
+    static ServerSpec server(CommandLine cli, Path root, String name) throws IOException {
         return Discovery.discover(root).servers().stream().filter(s -> s.name().equals(name)).findFirst()
-                .orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(command),
+                .orElseThrow(() -> new CommandLine.ParameterException(cli,
                         "unknown server '" + name + "'; build it first (./bench/run.sh --list)"));
     }
 

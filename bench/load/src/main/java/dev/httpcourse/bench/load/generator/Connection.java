@@ -100,6 +100,11 @@ final class Connection {
         return channel == null || (!connecting && sent == received && unwritten == 0);
     }
 
+    /** Requests sent (or queued to be sent) and not answered yet. */
+    int unanswered() {
+        return channel == null ? 0 : sent - received;
+    }
+
     void close(boolean reset) {
         if (channel == null) {
             return;

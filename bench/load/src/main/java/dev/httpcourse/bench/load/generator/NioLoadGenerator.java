@@ -94,10 +94,12 @@ public final class NioLoadGenerator implements LoadGenerator {
             windows.add(new LoadResult.Window(sum.completed, seconds[i], Latency.of(sum.latency), sum.errors()));
         }
         String problem = null;
+        long unanswered = 0;
         for (Worker w : workers) {
             problem = problem != null ? problem : w.problem();
+            unanswered += w.unanswered();
         }
-        return new LoadResult(windows, problem);
+        return new LoadResult(windows, problem, unanswered);
     }
 
     private static void sleepUntil(long deadline) throws InterruptedException {

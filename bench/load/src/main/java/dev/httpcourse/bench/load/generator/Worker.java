@@ -44,6 +44,7 @@ final class Worker implements Runnable {
     private volatile boolean stop;
     private boolean draining;
     private volatile String problem;
+    private volatile long unanswered;
 
     /**
      * @param budget requests left to send, shared by all workers, or null for a timed run
@@ -94,10 +95,13 @@ final class Worker implements Runnable {
             note("load thread failed: " + e);
             throw new IllegalStateException(e);
         } finally {
+            long waiting = 0;
             for (Connection c : connections) {
+                waiting += c.unanswered();
                 // An idle connection ends as a client's normally does (FIN); one still waiting, with a reset.
                 c.close(!c.idle());
             }
+            unanswered = waiting;
             try {
                 selector.close();
             } catch (IOException ignored) {
@@ -166,6 +170,11 @@ final class Worker implements Runnable {
 
     String problem() {
         return problem;
+    }
+
+    /** Requests its connections still waited for when the run ended (set as the thread ends). */
+    long unanswered() {
+        return unanswered;
     }
 
     private void retryDue(long now) {

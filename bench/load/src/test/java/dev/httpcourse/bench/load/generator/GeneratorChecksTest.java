@@ -68,18 +68,51 @@ class GeneratorChecksTest {
     }
 
     private static LoadResult.Window run(String response, long requests) throws Exception {
+        return runAll(response, requests).windows().getFirst();
+    }
+
+    private static LoadResult runAll(String response, long requests) throws Exception {
         try (var server = new CannedServer(response)) {
             var spec = LoadSpec.counted(new InetSocketAddress("127.0.0.1", server.port()), Profile.PIPELINED, 4, 1,
                     requests);
-            return new NioLoadGenerator().run(spec, LoadGenerator.WindowListener.NONE).windows().getFirst();
+            return new NioLoadGenerator().run(spec, LoadGenerator.WindowListener.NONE);
         }
     }
 
     @Test
     void countsRightAnswers() throws Exception {
-        LoadResult.Window w = run("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", 1000);
-        assertEquals(1000, w.requests());
-        assertEquals(0, w.errors().total());
+        LoadResult result = runAll("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", 1000);
+        assertEquals(1000, result.windows().getFirst().requests());
+        assertEquals(0, result.windows().getFirst().errors().total());
+        assertEquals(0, result.unanswered());
+    }
+
+    @Test
+    void countsRequestsAServerNeverAnsweredWhenTheRunEnds() throws Exception {
+        // It reads every request and answers none: no window counts an error, the run's end does.
+        try (var listener = new ServerSocket(0, 100, java.net.InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                while (!listener.isClosed()) {
+                    try {
+                        Socket s = listener.accept();
+                        Thread.ofVirtual().start(() -> {
+                            try (s) {
+                                s.getInputStream().transferTo(OutputStream.nullOutputStream());
+                            } catch (IOException ignored) {
+                                // reset at the end of the run
+                            }
+                        });
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            var spec = LoadSpec.timed(new InetSocketAddress("127.0.0.1", listener.getLocalPort()), Profile.PIPELINED,
+                    4, 1, java.time.Duration.ZERO, java.time.Duration.ofMillis(300), 1);
+            LoadResult result = new NioLoadGenerator().run(spec, LoadGenerator.WindowListener.NONE);
+            assertEquals(0, result.windows().getFirst().errors().total());
+            assertEquals(4 * Profile.PIPELINED.pipeline(), result.unanswered());
+        }
     }
 
     @Test
