@@ -24,7 +24,7 @@ cd "$root"
 results="${JMH_RESULTS:-$root/bench/results/jmh}"
 jar="$root/bench/jmh/target/benchmarks.jar"
 
-# Tests are skipped here; ./mvnw verify runs them. By default -am builds common and the stages
+# Tests are skipped here (compiled, not run: stage 05 needs stage 04's test jar); ./mvnw verify runs them. By default -am builds common and the stages
 # from this checkout too, so a fresh clone needs no prior install and the figures are always those
 # of the sources in front of you. JMH_BUILD=module builds bench/jmh alone against the modules
 # installed in ~/.m2 (faster; and usable while another module of the checkout does not compile).
@@ -33,7 +33,7 @@ if [[ "${JMH_BUILD:-all}" == module ]]; then
   ./mvnw -q -pl bench/jmh package -Dmaven.test.skip=true
 else
   echo "== building bench/jmh and the modules it benchmarks"
-  ./mvnw -q -pl bench/jmh -am package -Dmaven.test.skip=true
+  ./mvnw -q -pl bench/jmh -am package -DskipTests
 fi
 
 java_home="$(sed -n 's/^ *java\.home = //p' "$root/bench/jmh/target/java-home.txt")"
