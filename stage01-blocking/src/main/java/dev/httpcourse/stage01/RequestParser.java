@@ -2,9 +2,11 @@ package dev.httpcourse.stage01;
 
 import dev.httpcourse.common.app.Exchange;
 import dev.httpcourse.common.http.BodyFraming;
+import dev.httpcourse.common.http.BufferWindow;
+import dev.httpcourse.common.http.ByteView;
 import dev.httpcourse.common.http.ChunkedDecoder;
 import dev.httpcourse.common.http.Header;
-import dev.httpcourse.common.http.HttpChars;
+import dev.httpcourse.common.http.HeadSyntax;
 import dev.httpcourse.common.http.HttpException;
 import dev.httpcourse.common.http.Limits;
 import dev.httpcourse.common.http.RequestHead;
@@ -35,6 +37,7 @@ final class RequestParser {
     private final Limits limits;
     private final byte[] buf;
     private final ByteBuffer view;
+    private final BufferWindow window = new BufferWindow();
     private final ChunkedDecoder chunked;
     private int pos;
     private int limit;
@@ -112,58 +115,31 @@ final class RequestParser {
     private record RequestLine(String method, String target, Version version) {
     }
 
-    /** {@code method SP request-target SP HTTP-version}, single spaces, nothing else (RFC 9112 section 3). */
+    /** {@code method SP request-target SP HTTP-version}: the grammar is common's {@link HeadSyntax}. */
     private RequestLine parseRequestLine(int start, int end) {
-        int i = start;
-        while (i < end && HttpChars.isToken(buf[i])) {
-            i++;
-        }
-        if (i == start || i == end || buf[i] != ' ') {
-            throw new HttpException(Status.BAD_REQUEST, "malformed request line");
-        }
-        String method = ascii(start, i);
-        int targetStart = ++i;
-        while (i < end && HttpChars.isTarget(buf[i])) {
-            i++;
-        }
-        if (i == targetStart || i == end || buf[i] != ' ') {
-            throw new HttpException(Status.BAD_REQUEST, "malformed request line");
-        }
-        String target = ascii(targetStart, i);
-        Version version = Version.of(ascii(i + 1, end));
-        return new RequestLine(method, target, version);
+        ByteView line = line(start, end);
+        int methodEnd = HeadSyntax.methodEnd(line);
+        int targetEnd = HeadSyntax.targetEnd(line, methodEnd);
+        return new RequestLine(ascii(start, start + methodEnd), ascii(start + methodEnd + 1, start + targetEnd),
+                Version.of(ascii(start + targetEnd + 1, end)));
     }
 
     // tag::s01-parse-field[]
-    /** {@code field-name ":" OWS field-value OWS} (RFC 9112 section 5). */
+    /** {@code field-name ":" OWS field-value OWS}, checked by {@link HeadSyntax}, then cut into two Strings. */
     private Header parseField(int start, int end) {
-        if (HttpChars.isWhitespace(buf[start])) {
-            throw new HttpException(Status.BAD_REQUEST, "obsolete line folding");
-        }
-        int colon = start;
-        while (colon < end && HttpChars.isToken(buf[colon])) {
-            colon++;
-        }
-        if (colon == start || colon == end || buf[colon] != ':') {
-            // covers "Name : value": whitespace before the colon is a smuggling vector (section 5.1)
-            throw new HttpException(Status.BAD_REQUEST, "malformed header field name");
-        }
-        int valueStart = colon + 1;
-        int valueEnd = end;
-        while (valueStart < valueEnd && HttpChars.isWhitespace(buf[valueStart])) {
-            valueStart++;
-        }
-        while (valueEnd > valueStart && HttpChars.isWhitespace(buf[valueEnd - 1])) {
-            valueEnd--;
-        }
-        for (int i = valueStart; i < valueEnd; i++) {
-            if (!HttpChars.isFieldValue(buf[i])) {
-                throw new HttpException(Status.BAD_REQUEST, "invalid character in header field value");
-            }
-        }
-        return new Header(ascii(start, colon), new String(buf, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1));
+        ByteView line = line(start, end);
+        int nameEnd = HeadSyntax.nameEnd(line);
+        int valueStart = HeadSyntax.valueStart(line, nameEnd);
+        int valueEnd = HeadSyntax.valueEnd(line, valueStart);
+        return new Header(ascii(start, start + nameEnd),
+                new String(buf, start + valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1));
     }
     // end::s01-parse-field[]
+
+    /** The line {@code buf[start, end)} as the grammar reads it: a window, not a copy. */
+    private ByteView line(int start, int end) {
+        return window.set(view, start, end - start);
+    }
 
     // tag::s01-read-line[]
     /**

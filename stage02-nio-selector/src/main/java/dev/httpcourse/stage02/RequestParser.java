@@ -1,7 +1,9 @@
 package dev.httpcourse.stage02;
 
+import dev.httpcourse.common.http.BufferWindow;
+import dev.httpcourse.common.http.ByteView;
 import dev.httpcourse.common.http.Header;
-import dev.httpcourse.common.http.HttpChars;
+import dev.httpcourse.common.http.HeadSyntax;
 import dev.httpcourse.common.http.HttpException;
 import dev.httpcourse.common.http.Limits;
 import dev.httpcourse.common.http.RequestHead;
@@ -54,6 +56,8 @@ public final class RequestParser {
     private static final ThreadLocal<ByteBuffer> LINE_COPY = ThreadLocal.withInitial(() -> ByteBuffer.allocate(1024));
 
     private final Limits limits;
+    /** The line being checked, as {@link HeadSyntax} reads it: re-aimed per line, never a new object. */
+    private final BufferWindow window = new BufferWindow();
     private State state = State.REQUEST_LINE;
     /** Bytes of the current line, from the buffer's position, already scanned without finding its end. */
     private int scanned;
@@ -178,25 +182,14 @@ public final class RequestParser {
         return new HttpException(status, status.reason());
     }
 
-    /** {@code method SP request-target SP HTTP-version}, single spaces, nothing else (RFC 9112 section 3). */
+    /** {@code method SP request-target SP HTTP-version}: the grammar is common's {@link HeadSyntax}. */
     private void requestLine(ByteBuffer in, int start, int end) {
-        int i = start;
-        while (i < end && HttpChars.isToken(in.get(i))) {
-            i++;
-        }
-        if (i == start || i == end || in.get(i) != ' ') {
-            throw new HttpException(Status.BAD_REQUEST, "malformed request line");
-        }
-        method = method(in, start, i);
-        int targetStart = ++i;
-        while (i < end && HttpChars.isTarget(in.get(i))) {
-            i++;
-        }
-        if (i == targetStart || i == end || in.get(i) != ' ') {
-            throw new HttpException(Status.BAD_REQUEST, "malformed request line");
-        }
-        target = string(in, targetStart, i);
-        version = Version.of(string(in, i + 1, end));
+        ByteView line = window.set(in, start, end - start);
+        int methodEnd = HeadSyntax.methodEnd(line);
+        int targetEnd = HeadSyntax.targetEnd(line, methodEnd);
+        method = method(in, start, start + methodEnd);
+        target = string(in, start + methodEnd + 1, start + targetEnd);
+        version = Version.of(string(in, start + targetEnd + 1, end));
     }
 
     /** The three methods of nearly every request come from constants rather than a new String each. */
@@ -215,7 +208,7 @@ public final class RequestParser {
         return string(in, start, end);
     }
 
-    /** A field line, counted against the header limits, then {@code field-name ":" OWS field-value OWS}. */
+    /** A field line, counted against the header limits, then checked by {@link HeadSyntax} and cut into Strings. */
     private void fieldLine(ByteBuffer in, int start, int end) {
         headerBytes += end - start + 2;
         if (headerBytes > limits.maxHeaderBytes()) {
@@ -224,31 +217,11 @@ public final class RequestParser {
         if (headers.size() == limits.maxHeaderCount()) {
             throw new HttpException(Status.REQUEST_HEADER_FIELDS_TOO_LARGE, "too many header fields");
         }
-        if (HttpChars.isWhitespace(in.get(start))) {
-            throw new HttpException(Status.BAD_REQUEST, "obsolete line folding");
-        }
-        int colon = start;
-        while (colon < end && HttpChars.isToken(in.get(colon))) {
-            colon++;
-        }
-        if (colon == start || colon == end || in.get(colon) != ':') {
-            // covers "Name : value": whitespace before the colon is a smuggling vector (section 5.1)
-            throw new HttpException(Status.BAD_REQUEST, "malformed header field name");
-        }
-        int valueStart = colon + 1;
-        int valueEnd = end;
-        while (valueStart < valueEnd && HttpChars.isWhitespace(in.get(valueStart))) {
-            valueStart++;
-        }
-        while (valueEnd > valueStart && HttpChars.isWhitespace(in.get(valueEnd - 1))) {
-            valueEnd--;
-        }
-        for (int i = valueStart; i < valueEnd; i++) {
-            if (!HttpChars.isFieldValue(in.get(i))) {
-                throw new HttpException(Status.BAD_REQUEST, "invalid character in header field value");
-            }
-        }
-        headers.add(new Header(string(in, start, colon), string(in, valueStart, valueEnd)));
+        ByteView line = window.set(in, start, end - start);
+        int nameEnd = HeadSyntax.nameEnd(line);
+        int valueStart = HeadSyntax.valueStart(line, nameEnd);
+        int valueEnd = HeadSyntax.valueEnd(line, valueStart);
+        headers.add(new Header(string(in, start, start + nameEnd), string(in, start + valueStart, start + valueEnd)));
     }
 
     /**

@@ -1,10 +1,11 @@
 package dev.httpcourse.stage05;
 
 import dev.httpcourse.common.http.BodyFraming;
+import dev.httpcourse.common.http.ByteView;
 import dev.httpcourse.common.http.FieldName;
 import dev.httpcourse.common.http.Header;
 import dev.httpcourse.common.http.HeadRules;
-import dev.httpcourse.common.http.HttpChars;
+import dev.httpcourse.common.http.HeadSyntax;
 import dev.httpcourse.common.http.HttpException;
 import dev.httpcourse.common.http.Limits;
 import dev.httpcourse.common.http.RequestHead;
@@ -40,7 +41,7 @@ import java.util.List;
  * (into a per-connection carry-over segment, when a request spans two receive buffers) and call
  * again with the new segment and start.
  *
- * <p>Syntax is checked here, byte by byte, exactly as stage 01 checks it; what the head means is
+ * <p>Syntax is common's {@link HeadSyntax}, as in every stage; what the head means is
  * decided by {@code common}'s {@link HeadRules}, fed views of the bytes ({@link SegmentBytes}), so
  * this parser answers every request with the same status as every other stage.
  */
@@ -55,6 +56,7 @@ public final class InPlaceRequestParser {
 
     private final Limits limits;
     private final HeadRules rules;
+    private final SegmentBytes lineBytes = new SegmentBytes();
     private final SegmentBytes first = new SegmentBytes();
     private final SegmentBytes second = new SegmentBytes();
 
@@ -164,64 +166,32 @@ public final class InPlaceRequestParser {
         }
     }
 
-    /** {@code method SP request-target SP HTTP-version}, single spaces, nothing else (RFC 9112 section 3). */
+    /** {@code method SP request-target SP HTTP-version}, checked by {@link HeadSyntax}, kept as offsets. */
     private void requestLine(MemorySegment segment, long start, int end) {
-        int i = lineStart;
-        while (i < end && HttpChars.isToken(byteAt(segment, start, i))) {
-            i++;
-        }
-        if (i == lineStart || i == end || byteAt(segment, start, i) != ' ') {
-            throw new HttpException(Status.BAD_REQUEST, "malformed request line");
-        }
-        int methodStop = i;
-        int target = ++i;
-        while (i < end && HttpChars.isTarget(byteAt(segment, start, i))) {
-            i++;
-        }
-        if (i == target || i == end || byteAt(segment, start, i) != ' ') {
-            throw new HttpException(Status.BAD_REQUEST, "malformed request line");
-        }
-        Version version = Version.of(first.set(segment, start + i + 1, end - i - 1));
+        ByteView line = lineBytes.set(segment, start + lineStart, end - lineStart);
+        int methodStop = HeadSyntax.methodEnd(line);
+        int targetStop = HeadSyntax.targetEnd(line, methodStop);
+        Version version = Version.of(first.set(segment, start + lineStart + targetStop + 1, line.length() - targetStop - 1));
         requestLineStart = lineStart;
-        methodEnd = methodStop;
-        targetStart = target;
-        targetEnd = i;
+        methodEnd = lineStart + methodStop;
+        targetStart = methodEnd + 1;
+        targetEnd = lineStart + targetStop;
         rules.reset(version);
     }
 
     // tag::s05-parser-field[]
-    /** {@code field-name ":" OWS field-value OWS} (RFC 9112 section 5), recorded as offsets. */
+    /** {@code field-name ":" OWS field-value OWS}, checked by {@link HeadSyntax}, recorded as offsets. */
     private void field(MemorySegment segment, long start, int end) {
-        if (HttpChars.isWhitespace(byteAt(segment, start, lineStart))) {
-            throw new HttpException(Status.BAD_REQUEST, "obsolete line folding");
-        }
-        int colon = lineStart;
-        while (colon < end && HttpChars.isToken(byteAt(segment, start, colon))) {
-            colon++;
-        }
-        if (colon == lineStart || colon == end || byteAt(segment, start, colon) != ':') {
-            // covers "Name : value": whitespace before the colon is a smuggling vector (section 5.1)
-            throw new HttpException(Status.BAD_REQUEST, "malformed header field name");
-        }
-        int from = colon + 1;
-        int to = end;
-        while (from < to && HttpChars.isWhitespace(byteAt(segment, start, from))) {
-            from++;
-        }
-        while (to > from && HttpChars.isWhitespace(byteAt(segment, start, to - 1))) {
-            to--;
-        }
-        for (int i = from; i < to; i++) {
-            if (!HttpChars.isFieldValue(byteAt(segment, start, i))) {
-                throw new HttpException(Status.BAD_REQUEST, "invalid character in header field value");
-            }
-        }
-        FieldName name = FieldName.of(first.set(segment, start + lineStart, colon - lineStart));
-        rules.onField(name, second.set(segment, start + from, to - from));
+        ByteView line = lineBytes.set(segment, start + lineStart, end - lineStart);
+        int colon = HeadSyntax.nameEnd(line);
+        int from = HeadSyntax.valueStart(line, colon);
+        int to = HeadSyntax.valueEnd(line, from);
+        FieldName name = FieldName.of(first.set(segment, start + lineStart, colon));
+        rules.onField(name, second.set(segment, start + lineStart + from, to - from));
         nameStart[fields] = lineStart;
-        nameEnd[fields] = colon;
-        valueStart[fields] = from;
-        valueEnd[fields] = to;
+        nameEnd[fields] = lineStart + colon;
+        valueStart[fields] = lineStart + from;
+        valueEnd[fields] = lineStart + to;
         names[fields] = name;
         fields++;
     }
@@ -234,10 +204,6 @@ public final class InPlaceRequestParser {
                     limits.maxRequestLineBytes());
         }
         return new HttpException(Status.REQUEST_HEADER_FIELDS_TOO_LARGE, Status.REQUEST_HEADER_FIELDS_TOO_LARGE.reason());
-    }
-
-    private static byte byteAt(MemorySegment segment, long start, int offset) {
-        return segment.get(ValueLayout.JAVA_BYTE, start + offset);
     }
 
     // --- the parsed head: offsets from the head's start, valid after parse returned an offset ---

@@ -1,0 +1,31 @@
+package dev.httpcourse.common.http;
+
+import java.nio.ByteBuffer;
+
+/**
+ * A window over bytes of a {@link ByteBuffer}, re-aimed with {@link #set} line after line, so that a
+ * parser hands each line to {@link HeadSyntax} without making an object for it. Reads are absolute:
+ * the buffer's position and limit are not touched. Valid only while the buffer holds those bytes.
+ */
+public final class BufferWindow implements ByteView {
+    private ByteBuffer buffer;
+    private int start;
+    private int length;
+
+    public BufferWindow set(ByteBuffer buffer, int start, int length) {
+        this.buffer = buffer;
+        this.start = start;
+        this.length = length;
+        return this;
+    }
+
+    @Override
+    public int length() {
+        return length;
+    }
+
+    @Override
+    public byte byteAt(int index) {
+        return buffer.get(start + index);
+    }
+}
