@@ -125,15 +125,15 @@ final class Connection extends TimerWheel.Entry {
                 lastWriteAt = loop.now();
             }
         }
-        pendingInput = stoppedForOutput && input != null && protocol.phase() != Http1Protocol.Phase.CLOSING;
+        pendingInput = stoppedForOutput && input != null && protocol.phase() != Protocol.Phase.CLOSING;
         afterIo();
     }
     // end::s02-serve[]
 
     private void afterIo() throws IOException {
         if (output.isEmpty()) {
-            if (protocol.phase() == Http1Protocol.Phase.CLOSING) {
-                if (protocol.close() == Http1Protocol.Close.LINGER && !inputClosed) {
+            if (protocol.phase() == Protocol.Phase.CLOSING) {
+                if (protocol.close() == Protocol.Close.LINGER && !inputClosed) {
                     startLingering();
                 } else {
                     close();
@@ -152,7 +152,7 @@ final class Connection extends TimerWheel.Entry {
             wanted |= SelectionKey.OP_WRITE;
         }
         // no reading while the client does not read its answers, nor once it has finished sending
-        if (!inputClosed && !pendingInput && !output.backedUp() && protocol.phase() != Http1Protocol.Phase.CLOSING) {
+        if (!inputClosed && !pendingInput && !output.backedUp() && protocol.phase() != Protocol.Phase.CLOSING) {
             wanted |= SelectionKey.OP_READ;
         }
         setInterest(wanted);
@@ -229,7 +229,7 @@ final class Connection extends TimerWheel.Entry {
 
     /** Between requests, with nothing buffered either way: a stopping server may close it. */
     boolean isIdle() {
-        return !lingering && input == null && output.isEmpty() && protocol.phase() == Http1Protocol.Phase.IDLE;
+        return !lingering && input == null && output.isEmpty() && protocol.phase() == Protocol.Phase.IDLE;
     }
 
     void closeIfIdle() {

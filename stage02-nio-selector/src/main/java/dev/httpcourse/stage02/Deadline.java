@@ -33,9 +33,9 @@ public final class Deadline {
      * @param phase          the protocol's phase after the event
      * @param headsComplete  how many request heads the connection has completed so far
      */
-    public long next(long now, boolean outputWaiting, long lastWriteAt, Http1Protocol.Phase phase,
+    public long next(long now, boolean outputWaiting, long lastWriteAt, Protocol.Phase phase,
                      long headsComplete) {
-        if (phase != Http1Protocol.Phase.HEAD) {
+        if (phase != Protocol.Phase.HEAD) {
             headStartedAt = -1;
         } else if (headStartedAt < 0 || headNumber != headsComplete) {
             headStartedAt = now; // a head began in this event: its own clock starts

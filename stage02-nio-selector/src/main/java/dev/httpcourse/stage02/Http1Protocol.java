@@ -10,7 +10,6 @@ import dev.httpcourse.common.http.RequestHead;
 import dev.httpcourse.common.http.Response;
 import dev.httpcourse.common.http.ResponseEncoder;
 import dev.httpcourse.common.http.Status;
-import dev.httpcourse.common.http.Version;
 import java.nio.ByteBuffer;
 
 // tag::s02-protocol-phases[]
@@ -34,35 +33,21 @@ import java.nio.ByteBuffer;
  *
  * Not thread-safe: one connection, one thread at a time.
  */
-public final class Http1Protocol {
+public final class Http1Protocol implements Protocol {
     // end::s02-protocol-phases[]
-
-    public enum Phase { IDLE, HEAD, BODY, CLOSING }
-
-    /** How the I/O side should end a connection in {@link Phase#CLOSING}. */
-    public enum Close {
-        /** Close once the queued bytes are written: no answer of its own was owed (end of input, idle). */
-        SILENT,
-        /**
-         * After the queued bytes, shut down output, then discard input for a moment before closing: a
-         * close with unread input makes the kernel send a reset, which can destroy the response
-         * before the client has read it (RFC 9112 section 9.6).
-         */
-        LINGER
-    }
 
     private final App app;
     private final Limits limits;
     private final ResponseEncoder encoder;
     private final ResponseOutput out;
     private final RequestParser parser;
+    private final Closing closing;
     private final ChunkedDecoder.BodySink bodySink = this::body;
     private ChunkedDecoder chunked;
     private RequestHead head;
     private Exchange exchange;
     private long bodyRemaining;
     private long headsComplete;
-    private Close close;
 
     public Http1Protocol(App app, Limits limits, ResponseEncoder encoder, ResponseOutput out) {
         this.app = app;
@@ -70,10 +55,12 @@ public final class Http1Protocol {
         this.encoder = encoder;
         this.out = out;
         this.parser = new RequestParser(limits);
+        this.closing = new Closing(encoder, out);
     }
 
+    @Override
     public Phase phase() {
-        if (close != null) {
+        if (closing.decided()) {
             return Phase.CLOSING;
         }
         if (exchange != null) {
@@ -82,12 +69,12 @@ public final class Http1Protocol {
         return parser.isStarted() ? Phase.HEAD : Phase.IDLE;
     }
 
-    /** How to close, once {@link #phase()} is CLOSING; null before. */
+    @Override
     public Close close() {
-        return close;
+        return closing.how();
     }
 
-    /** Request heads completed on this connection: a new head's header clock starts when this moves on. */
+    @Override
     public long headsComplete() {
         return headsComplete;
     }
@@ -102,7 +89,7 @@ public final class Http1Protocol {
      */
     public void process(ByteBuffer in, boolean draining) {
         try {
-            while (close == null && !out.backedUp()) {
+            while (!closing.decided() && !out.backedUp()) {
                 if (exchange == null) {
                     if (!in.hasRemaining()) {
                         return;
@@ -136,7 +123,7 @@ public final class Http1Protocol {
             if (next.framing().hasBody()) {
                 // a body announced but not read leaves the connection out of step: answer, then close
                 send(early, next, false);
-                close = Close.LINGER;
+                closing.stop();
             } else {
                 send(early, next, next.keepAlive() && !draining);
             }
@@ -193,41 +180,28 @@ public final class Http1Protocol {
         if (!request.isHead() && response.body().length > 0) {
             out.append(response.body());
         }
-        if (!keepAlive && close == null) {
-            close = Close.LINGER;
-        }
+        closing.afterResponse(keepAlive);
     }
 
-    /** Answers with an error and closes: after a malformed request nothing that follows can be trusted. */
+    /** Answers with an error and closes ({@link Closing#fail}); the request in progress is dropped. */
     private void fail(Status status, String message) {
         head = null;
         exchange = null;
-        Response error = Response.error(status, message);
-        out.append(encoder.head(error, Version.HTTP_1_1, false));
-        out.append(error.body());
-        close = Close.LINGER;
+        closing.fail(status, message);
     }
 
-    /** The head or body did not arrive in time: 408, then close. An idle connection just closes. */
+    @Override
     public void timedOut() {
-        if (close == null) {
-            if (phase() == Phase.IDLE) {
-                close = Close.SILENT;
-            } else {
-                fail(Status.REQUEST_TIMEOUT, "request not received in time");
-            }
-        }
+        closing.timedOut(phase() == Phase.IDLE);
     }
 
-    /** The client shut down its output: no further request can arrive, and an unfinished one never will. */
+    @Override
     public void endOfInput() {
-        if (close == null) {
-            close = Close.SILENT;
-        }
+        closing.endOfInput();
     }
 
-    /** Over the connection limit: a 503 the client can understand beats a silent reset. */
+    @Override
     public void refuse() {
-        fail(Status.SERVICE_UNAVAILABLE, "too many connections");
+        closing.refuse();
     }
 }

@@ -52,7 +52,7 @@ class Http1ProtocolTest {
         protocol.process(bytes("GET /pipeline HTTP/1.1\r\nHost: t\r\n\r\nGET /baseline11?a=1&b=2 HTTP/1.1\r\nHost: t\r\n\r\n"), false);
         String text = out.text();
         assertTrue(text.indexOf("\r\n\r\nok") < text.indexOf("\r\n\r\n3"), text);
-        assertEquals(Http1Protocol.Phase.IDLE, protocol.phase());
+        assertEquals(Protocol.Phase.IDLE, protocol.phase());
     }
 
     @Test
@@ -60,11 +60,11 @@ class Http1ProtocolTest {
         ByteBuffer in = bytes("POST /upload HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n");
         protocol.process(in, false);
         assertEquals("HTTP/1.1 100 Continue\r\n\r\n", out.text());
-        assertEquals(Http1Protocol.Phase.BODY, protocol.phase());
+        assertEquals(Protocol.Phase.BODY, protocol.phase());
         protocol.process(bytes("hel"), false);
         protocol.process(bytes("lo"), false);
         assertTrue(out.text().endsWith("\r\n\r\n5"), out.text());
-        assertEquals(Http1Protocol.Phase.IDLE, protocol.phase());
+        assertEquals(Protocol.Phase.IDLE, protocol.phase());
     }
 
     @Test
@@ -72,22 +72,22 @@ class Http1ProtocolTest {
         protocol.process(bytes("GET / HTTP/1.1\r\nHost : t\r\n\r\n"), false);
         assertTrue(out.text().startsWith("HTTP/1.1 400 "), out.text());
         assertTrue(out.text().contains("Connection: close\r\n"), out.text());
-        assertEquals(Http1Protocol.Phase.CLOSING, protocol.phase());
-        assertEquals(Http1Protocol.Close.LINGER, protocol.close());
+        assertEquals(Protocol.Phase.CLOSING, protocol.phase());
+        assertEquals(Protocol.Close.LINGER, protocol.close());
     }
 
     @Test
     void answersEarlyAndClosesWhenABodyIsLeftUnread() {
         protocol.process(bytes("POST /nowhere HTTP/1.1\r\nHost: t\r\nContent-Length: 100\r\n\r\n"), false);
         assertTrue(out.text().startsWith("HTTP/1.1 404 "), out.text());
-        assertEquals(Http1Protocol.Close.LINGER, protocol.close());
+        assertEquals(Protocol.Close.LINGER, protocol.close());
     }
 
     @Test
     void closesEveryConnectionAfterItsAnswerWhileDraining() {
         protocol.process(bytes("GET / HTTP/1.1\r\nHost: t\r\n\r\n"), true);
         assertTrue(out.text().contains("Connection: close\r\n"), out.text());
-        assertEquals(Http1Protocol.Phase.CLOSING, protocol.phase());
+        assertEquals(Protocol.Phase.CLOSING, protocol.phase());
     }
 
     @Test
@@ -101,7 +101,7 @@ class Http1ProtocolTest {
     @Test
     void timesOutAHalfHeadWith408ButClosesAnIdleConnectionSilently() {
         protocol.process(bytes("GET / HT"), false);
-        assertEquals(Http1Protocol.Phase.HEAD, protocol.phase());
+        assertEquals(Protocol.Phase.HEAD, protocol.phase());
         protocol.timedOut();
         assertTrue(out.text().startsWith("HTTP/1.1 408 "), out.text());
 
@@ -109,6 +109,6 @@ class Http1ProtocolTest {
         var idle = new Http1Protocol(App.withBundledDataset(), Limits.defaults(), ENCODER, idleOut);
         idle.timedOut();
         assertEquals("", idleOut.text());
-        assertEquals(Http1Protocol.Close.SILENT, idle.close());
+        assertEquals(Protocol.Close.SILENT, idle.close());
     }
 }

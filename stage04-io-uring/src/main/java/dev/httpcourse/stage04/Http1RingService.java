@@ -10,7 +10,7 @@ import java.lang.foreign.Arena;
  * Stage 04's connections on a loop: each with a receive buffer of its own and stage 02's
  * {@code Http1Protocol}; what they share per loop is two pools of off-heap buffers.
  */
-final class Http1RingService implements RingLoop.Service {
+final class Http1RingService implements RingService {
     static final int SEND_BUFFER_SIZE = 16 * 1024;
 
     private final App app;
@@ -35,8 +35,8 @@ final class Http1RingService implements RingLoop.Service {
     }
 
     @Override
-    public RingLoop.Connection connect(RingLoop loop, int slot, int generation, int fd, boolean counted) {
-        return new RingConnection(loop, this, slot, generation, fd, counted);
+    public RingConnection connect(RingLoop loop, int slot, int generation, int fd, boolean counted) {
+        return new Http1RingConnection(loop, this, slot, generation, fd, counted);
     }
 
     @Override

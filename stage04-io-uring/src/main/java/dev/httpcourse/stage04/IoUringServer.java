@@ -28,7 +28,7 @@ public final class IoUringServer implements Server {
     static final int BACKLOG = 4096;
 
     private final ServerConfig config;
-    private final Supplier<RingLoop.Service> services;
+    private final Supplier<RingService> services;
     private final List<RingLoop> loops = new ArrayList<>();
     private final ServerFailure failure = new ServerFailure();
     private String ringDescription = "";
@@ -39,12 +39,12 @@ public final class IoUringServer implements Server {
     }
 
     /** The same loops with other connections on them: {@code services} makes one service per loop. */
-    public IoUringServer(ServerConfig config, Supplier<RingLoop.Service> services) {
+    public IoUringServer(ServerConfig config, Supplier<RingService> services) {
         this.config = config;
         this.services = services;
     }
 
-    private static Supplier<RingLoop.Service> http1(ServerConfig config) {
+    private static Supplier<RingService> http1(ServerConfig config) {
         ResponseEncoder encoder = new ResponseEncoder();
         return () -> new Http1RingService(config.app(), config.limits(), encoder);
     }

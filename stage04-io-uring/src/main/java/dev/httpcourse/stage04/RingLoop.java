@@ -31,8 +31,10 @@ import java.util.concurrent.CompletableFuture;
  * thread alone; other threads only set the volatile {@code draining}/{@code stopping} flags, which
  * the loop sees within a tick.
  *
- * <p>What the connections do with their bytes is the {@link Service}'s: stage 04's moves them through
- * stage 02's protocol ({@link Http1RingService}), stage 05's parses them where the kernel put them.
+ * <p>The loop knows its connections only as {@link RingConnection}s, which it finds by the slot and
+ * generation in each CQE's {@code user_data}; what they do with their bytes, and what they share,
+ * is the server's {@link RingService}: stage 04's ({@link Http1RingService}) moves them through
+ * stage 02's protocol.
  */
 public final class RingLoop {
     // end::s04-loop-doc[]
@@ -44,26 +46,9 @@ public final class RingLoop {
     private static final long ACCEPT_USER_DATA = UserData.pack(0, OP_ACCEPT, 0);
     private static final long STOP_TIMEOUT_NANOS = 1_000_000_000L;
 
-    /** What a stage runs on each loop: its connections, and whatever the loop's connections share. */
-    public interface Service {
-        /** On the loop's thread, once the ring is open (the ring's single issuer): pools, buffer rings. */
-        void open(RingLoop loop) throws ErrnoException;
-
-        /** A connection for an accepted socket; the loop then starts it, or has it refuse when over the limit. */
-        Connection connect(RingLoop loop, int slot, int generation, int fd, boolean counted);
-
-        /** Once a loop turn, before its submit: publish what the turn's completions gave back. */
-        default void beforeSubmit() {
-        }
-
-        /** After the last connection; {@code settled}: no operation can still touch the service's memory. */
-        default void close(boolean settled) {
-        }
-    }
-
     private final String name;
     private final int listener;
-    private final Service service;
+    private final RingService service;
     private final ConnectionLimit connectionLimit;
     private final ServerFailure failure;
     private final Limits limits;
@@ -74,7 +59,7 @@ public final class RingLoop {
     private Ring ring;
     private MemorySegment socketScratch;
     private Arena arena;
-    private Connection[] slots = new Connection[256];
+    private RingConnection[] slots = new RingConnection[256];
     private int[] generations = new int[256];
     private int[] freeSlots = new int[256];
     private int freeCount;
@@ -88,7 +73,7 @@ public final class RingLoop {
     private volatile boolean stopping;
     private volatile int open;
 
-    RingLoop(String name, int listener, Limits limits, ConnectionLimit limit, Service service, ServerFailure failure) {
+    RingLoop(String name, int listener, Limits limits, ConnectionLimit limit, RingService service, ServerFailure failure) {
         this.name = name;
         this.failure = failure;
         this.listener = listener;
@@ -152,7 +137,7 @@ public final class RingLoop {
      */
     private void closeConnectionsNow() {
         for (int i = 0; i <= highestSlot; i++) {
-            Connection c = slots[i];
+            RingConnection c = slots[i];
             if (c != null) {
                 slots[i] = null;
                 closeQuietly(c.fd);
@@ -184,7 +169,6 @@ public final class RingLoop {
                 ring.prepAcceptMultishot(listener, ACCEPT_USER_DATA);
                 acceptArmed = true;
             }
-            service.beforeSubmit();
             ring.submitAndWait(1, TICK_NANOS);
             now = System.nanoTime();
             ring.drain(onCompletion);
@@ -202,7 +186,7 @@ public final class RingLoop {
             return;
         }
         int slot = UserData.slot(userData);
-        Connection c = slot < slots.length ? slots[slot] : null;
+        RingConnection c = slot < slots.length ? slots[slot] : null;
         if (c == null || c.generation != UserData.generation(userData)) {
             return; // a late CQE of a connection already gone (its CLOSE, a cancel): nothing to do
         }
@@ -240,7 +224,7 @@ public final class RingLoop {
         }
         boolean counted = connectionLimit.tryAcquire();
         int slot = takeSlot();
-        Connection c = service.connect(this, slot, generations[slot], res, counted);
+        RingConnection c = service.connect(this, slot, generations[slot], res, counted);
         slots[slot] = c;
         open++;
         if (counted) {
@@ -266,7 +250,7 @@ public final class RingLoop {
     }
 
     /** The connection has submitted its CLOSE and given back its buffers: free its slot for a new generation. */
-    private void closed(Connection c) {
+    void closed(RingConnection c) {
         slots[c.slot] = null;
         generations[c.slot] = (generations[c.slot] + 1) & UserData.MAX_GENERATION;
         freeSlots[freeCount++] = c.slot;
@@ -281,14 +265,14 @@ public final class RingLoop {
             if (acceptArmed) {
                 if (!acceptCancelled) {
                     acceptCancelled = true; // its final CQE (-ECANCELED, no F_MORE) closes the listener
-                    ring.prepCancel(ACCEPT_USER_DATA, UserData.pack(0, Connection.OP_CANCEL, 0));
+                    ring.prepCancel(ACCEPT_USER_DATA, UserData.pack(0, RingConnection.OP_CANCEL, 0));
                 }
             } else {
                 closeListener();
             }
         }
         for (int i = 0; i <= highestSlot; i++) {
-            Connection c = slots[i];
+            RingConnection c = slots[i];
             if (c == null) {
                 continue;
             }
@@ -309,7 +293,6 @@ public final class RingLoop {
         }
         long deadline = System.nanoTime() + STOP_TIMEOUT_NANOS;
         while (open > 0 && System.nanoTime() < deadline) {
-            service.beforeSubmit();
             ring.submitAndWait(1, TICK_NANOS);
             now = System.nanoTime();
             ring.drain(onCompletion);
@@ -371,192 +354,5 @@ public final class RingLoop {
 
     public Limits limits() {
         return limits;
-    }
-
-    /**
-     * A client connection on a loop: the loop finds it by the slot and generation in each CQE's
-     * {@code user_data}, hands it its completions, and asks it about its deadline and idleness. How a
-     * connection closes is the same for every stage and written here once.
-     */
-    public abstract static class Connection {
-        public static final int OP_RECV = 1, OP_SEND = 2, OP_CANCEL = 3, OP_CLOSE = 4, OP_SHUTDOWN = 5;
-        /** How long a closing connection swallows what the client still sends, and how much at most. */
-        public static final long LINGER_NANOS = 500_000_000L;
-        public static final int LINGER_BYTES = 1 << 20;
-
-        protected final RingLoop loop;
-        protected final Ring ring;
-        protected final int fd;
-        final int slot;
-        final int generation;
-        private final boolean counted;
-        private boolean closing;
-        private boolean sendInFlight;
-        private boolean lingering;
-        private long lingerUntil;
-        private long discarded;
-        private final Deadline clock;
-        /** When the latest SEND was submitted: the write-stall clock runs from it. */
-        protected long lastWriteAt;
-        /** The one deadline that matters now; the loop's tick calls {@link #expired()} once it passes. */
-        protected long deadline;
-
-        protected Connection(RingLoop loop, int slot, int generation, int fd, boolean counted) {
-            this.loop = loop;
-            this.ring = loop.ring();
-            this.slot = slot;
-            this.generation = generation;
-            this.fd = fd;
-            this.counted = counted;
-            this.deadline = loop.now() + loop.limits().idleTimeout().toNanos();
-            this.clock = new Deadline(loop.limits());
-        }
-
-        /** Arms the first receive. */
-        protected abstract void start();
-
-        /** Over the connection limit: answer 503, then close gently. */
-        protected abstract void refuse();
-
-        /** One of this connection's completions; {@code op} is what {@link #userData(int)} was given. */
-        protected abstract void onCompletion(int op, int res, int flags);
-
-        /** Nothing received, nothing to send, no request begun: a stopping server may close it now. */
-        protected abstract boolean isIdle();
-
-        /** The deadline passed: 408, a silent close, or the end of a linger. */
-        protected abstract void expired();
-
-        /** Whether a RECV or a SEND of this connection may still complete (and write into its buffers). */
-        protected abstract boolean operationsInFlight();
-
-        /** Gives back buffers: nothing in flight refers to them any more. */
-        protected abstract void release();
-
-        protected final boolean isClosing() {
-            return closing;
-        }
-
-        protected final boolean isLingering() {
-            return lingering;
-        }
-
-        /** Lingering began: drop what is buffered, and keep a RECV armed whose bytes {@link #lingerOver} counts. */
-        protected abstract void keepReceivingToDiscard();
-
-        protected final boolean sendInFlight() {
-            return sendInFlight;
-        }
-
-        /** Submits the {@code SEND} of {@code buffer[offset, offset + length)}; one is in flight at a time. */
-        protected final void send(MemorySegment buffer, long offset, int length) {
-            sendInFlight = true;
-            lastWriteAt = loop.now(); // the write-stall clock runs from the latest SEND, not the latest completion
-            ring.prepSend(fd, buffer, offset, length, userData(OP_SEND));
-        }
-
-        /** A {@code SEND} completed: true when its {@code res} bytes went out and the connection goes on. */
-        protected final boolean sendCompleted(int res) {
-            sendInFlight = false;
-            if (closing) {
-                finishClose();
-                return false;
-            }
-            if (res < 0) {
-                close(); // EPIPE, ECONNRESET: the client is gone
-                return false;
-            }
-            lastWriteAt = loop.now();
-            return true;
-        }
-
-        /**
-         * With nothing left to send: a protocol that is closing ends the connection, lingering first
-         * when it owes the client an answer it must be able to read; a stopping server closes an idle
-         * connection. True when the connection is ending.
-         */
-        protected final boolean endWhenDone(Http1Protocol.Phase phase, Http1Protocol.Close how, boolean inputClosed) {
-            if (phase == Http1Protocol.Phase.CLOSING) {
-                if (how == Http1Protocol.Close.LINGER && !inputClosed) {
-                    startLingering();
-                } else {
-                    close();
-                }
-                return true;
-            }
-            if (loop.isDraining() && isIdle()) {
-                close();
-                return true;
-            }
-            return false;
-        }
-
-        /**
-         * Shut our side down and swallow what the client still sends for a moment (RFC 9112 section
-         * 9.6): the client reads our last response, then sees EOF, instead of a reset that could
-         * destroy the response before it is read.
-         */
-        private void startLingering() {
-            lingering = true;
-            ring.prepShutdown(fd, 1, userData(OP_SHUTDOWN)); // SHUT_WR
-            lingerUntil = loop.now() + LINGER_NANOS;
-            deadline = lingerUntil;
-            keepReceivingToDiscard();
-        }
-
-        /** Counts {@code bytes} swallowed while lingering; true once the linger is over and the connection should close. */
-        protected final boolean lingerOver(int bytes, boolean inputEnded) {
-            discarded += bytes;
-            return inputEnded || discarded > LINGER_BYTES || loop.now() > lingerUntil;
-        }
-
-        /**
-         * The part of an expired deadline that is the same for every connection: nothing to do while
-         * closing; close at the end of a linger, or when the client has not read our output for a
-         * whole idle timeout. Returns false when the protocol must decide (408, or a silent close).
-         */
-        protected final boolean closedOnExpiry(boolean outputWaiting) {
-            if (closing) {
-                return true;
-            }
-            if (lingering || outputWaiting) {
-                close();
-                return true;
-            }
-            return false;
-        }
-
-        protected final long userData(int op) {
-            return UserData.pack(slot, op, generation);
-        }
-
-        /** The one deadline that matters now: write stall, header, or idle, by stage 02's {@link Deadline} rule. */
-        protected final void scheduleDeadline(boolean outputWaiting, Http1Protocol.Phase phase, long headsComplete) {
-            deadline = clock.next(loop.now(), outputWaiting, lastWriteAt, phase, headsComplete);
-        }
-
-        // tag::s04-close[]
-        /** Cancel what is in flight; {@link #finishClose()} runs once the cancelled operations have completed. */
-        public final void close() {
-            if (closing) {
-                return;
-            }
-            closing = true;
-            if (operationsInFlight()) {
-                ring.prepCancelAll(fd, userData(OP_CANCEL));
-            }
-            finishClose();
-        }
-
-        /** Nothing in flight refers to our buffers any more: close the descriptor (through the ring), free the rest. */
-        protected final void finishClose() {
-            if (operationsInFlight()) {
-                return; // called again from the completion of whatever was still in flight
-            }
-            ring.prepClose(fd, userData(OP_CLOSE));
-            release();
-            loop.closed(this);
-        }
-        // end::s04-close[]
     }
 }

@@ -28,7 +28,7 @@ class LoopFailureTest {
     void aLoopThatDiesClosesItsConnectionsAndReportsWhy() throws Exception {
         ServerConfig config = ServerConfig.ephemeral().withWorkers(1);
         AtomicInteger accepted = new AtomicInteger();
-        IoUringServer server = new IoUringServer(config, () -> new RingLoop.Service() {
+        IoUringServer server = new IoUringServer(config, () -> new RingService() {
             private final Http1RingService http = new Http1RingService(config.app(), config.limits(),
                     new ResponseEncoder());
 
@@ -38,11 +38,16 @@ class LoopFailureTest {
             }
 
             @Override
-            public RingLoop.Connection connect(RingLoop loop, int slot, int generation, int fd, boolean counted) {
+            public RingConnection connect(RingLoop loop, int slot, int generation, int fd, boolean counted) {
                 if (accepted.incrementAndGet() == 2) {
                     throw new OutOfMemoryError("planted in the second accept");
                 }
                 return http.connect(loop, slot, generation, fd, counted);
+            }
+
+            @Override
+            public void close(boolean settled) {
+                http.close(settled);
             }
         });
         server.start();

@@ -12,8 +12,8 @@ import dev.httpcourse.common.http.Response;
 import dev.httpcourse.common.http.ResponseEncoder;
 import dev.httpcourse.common.http.Status;
 import dev.httpcourse.common.http.Version;
-import dev.httpcourse.stage02.Http1Protocol.Close;
-import dev.httpcourse.stage02.Http1Protocol.Phase;
+import dev.httpcourse.stage02.Closing;
+import dev.httpcourse.stage02.Protocol;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
@@ -22,8 +22,8 @@ import java.nio.ByteBuffer;
 /**
  * HTTP/1.1 on one connection of stage 05, over bytes that stay where the kernel put them: the head
  * is parsed in place, routed by its bytes, and answered from a template written into the send
- * queue. The phases and closing rules are stage 02's {@code Http1Protocol}'s; what changed is the
- * representation.
+ * queue. The phases are stage 02's {@link Protocol}'s and the closing rules its {@link Closing};
+ * what changed is the representation.
  *
  * <pre>
  *   head parsed in place ──► Router verdict
@@ -39,7 +39,7 @@ import java.nio.ByteBuffer;
  * it, at the price of allocating on requests no benchmark sends; the fast path is what the load
  * profiles measure, and it allocates nothing.
  */
-final class InPlaceProtocol {
+final class InPlaceProtocol implements Protocol {
     // end::s05-protocol-doc[]
     /** Room for any fixed template response (the largest, 400-odd bytes, is an OPTIONS answer). */
     private static final int SMALL_RESPONSE = 1024;
@@ -47,9 +47,10 @@ final class InPlaceProtocol {
     /** Whose body is being read, and so what its end answers. */
     private enum Body { NONE, BASELINE_SUM, UPLOAD_COUNT, EXCHANGE }
 
-    private final ZeroCopyService shared;
+    private final InPlaceAnswers answers;
     private final App app;
     private final SendQueue out;
+    private final Closing closing;
     private final InPlaceRequestParser parser;
     private final ChunkedDecoder.BodySink bodySink = this::bodyPiece; // made once, not per chunk
     private final byte[] digitBytes = new byte[App.MAX_BASELINE_BODY_BYTES];
@@ -70,17 +71,18 @@ final class InPlaceProtocol {
     /** Part of a head was offered and the parser waits for the rest, offered again from its first byte. */
     private boolean partialHead;
     private long headsComplete;
-    private Close close;
 
-    InPlaceProtocol(ZeroCopyService shared, SendQueue out) {
-        this.shared = shared;
-        this.app = shared.app();
+    InPlaceProtocol(InPlaceAnswers answers, SendQueue out) {
+        this.answers = answers;
+        this.app = answers.app;
         this.out = out;
-        this.parser = new InPlaceRequestParser(shared.limits());
+        this.parser = new InPlaceRequestParser(answers.limits);
+        this.closing = new Closing(answers.encoder, out);
     }
 
-    Phase phase() {
-        if (close != null) {
+    @Override
+    public Phase phase() {
+        if (closing.decided()) {
             return Phase.CLOSING;
         }
         if (body != Body.NONE) {
@@ -89,13 +91,13 @@ final class InPlaceProtocol {
         return headStarted ? Phase.HEAD : Phase.IDLE;
     }
 
-    /** How to close, once {@link #phase()} is CLOSING; null before. */
-    Close close() {
-        return close;
+    @Override
+    public Close close() {
+        return closing.how();
     }
 
-    /** Request heads completed on this connection: a new head's header clock starts when this moves on. */
-    long headsComplete() {
+    @Override
+    public long headsComplete() {
         return headsComplete;
     }
 
@@ -112,7 +114,7 @@ final class InPlaceProtocol {
     long process(MemorySegment segment, ByteBuffer view, long from, long end, boolean draining) {
         long at = from;
         try {
-            while (close == null && !out.backedUp()) {
+            while (!closing.decided() && !out.backedUp()) {
                 if (body != Body.NONE) {
                     if (!bodyComplete()) {
                         at = readBody(view, at, end);
@@ -174,9 +176,9 @@ final class InPlaceProtocol {
     private void begin(MemorySegment segment, long start, boolean draining) {
         version = parser.version();
         keepAlive = parser.keepAlive() && !draining;
-        Resource.Verdict verdict = shared.router().route(parser, segment, start);
-        Method method = shared.router().method();
-        Resource resource = shared.router().resource();
+        Resource.Verdict verdict = answers.router.route(parser, segment, start);
+        Method method = answers.router.method();
+        Resource resource = answers.router.resource();
         if (verdict != Resource.Verdict.ENDPOINT || !answeredInPlace(method, resource)) {
             beginRare(parser.materialise(segment, start), draining);
             return;
@@ -184,13 +186,13 @@ final class InPlaceProtocol {
         app.countRoutedElsewhere();
         try {
             switch (resource) {
-                case ROOT -> fixed(shared.templates().hello(variant()), method != Method.HEAD);
-                case PIPELINE -> fixed(shared.templates().pipelineOk(variant()), method != Method.HEAD);
-                case JSON -> json(shared.router().jsonCount(parser, segment, start, shared.json().size()),
-                        shared.router().queryInteger(parser, segment, start, "m", 1));
+                case ROOT -> fixed(answers.templates.hello(variant()), method != Method.HEAD);
+                case PIPELINE -> fixed(answers.templates.pipelineOk(variant()), method != Method.HEAD);
+                case JSON -> json(answers.router.jsonCount(parser, segment, start, answers.json.size()),
+                        answers.router.queryInteger(parser, segment, start, "m", 1));
                 case BASELINE -> {
-                    long a = shared.router().requiredQueryInteger(parser, segment, start, "a");
-                    long b = shared.router().requiredQueryInteger(parser, segment, start, "b");
+                    long a = answers.router.requiredQueryInteger(parser, segment, start, "a");
+                    long b = answers.router.requiredQueryInteger(parser, segment, start, "b");
                     if (method == Method.GET) {
                         text(Math.addExact(a, b));
                     } else {
@@ -250,7 +252,7 @@ final class InPlaceProtocol {
         bodyRemaining = parser.contentLength();
         if (chunkedBody) {
             if (chunked == null) {
-                chunked = new ChunkedDecoder(shared.limits());
+                chunked = new ChunkedDecoder(answers.limits);
             }
             chunked.reset();
         }
@@ -323,7 +325,7 @@ final class InPlaceProtocol {
     }
 
     private void text(long value) {
-        ResponseTemplate template = shared.templates().text(variant());
+        ResponseTemplate template = answers.templates.text(variant());
         MemorySegment chunk = out.reserve(SMALL_RESPONSE);
         long bodyAt = template.writeHead(chunk, out.end(), HttpDate.SYSTEM.fieldLine(), SegmentOut.decimalLength(value));
         out.commit(SegmentOut.decimal(chunk, bodyAt, value));
@@ -336,12 +338,12 @@ final class InPlaceProtocol {
      * the difference, which happens only for bodies shorter than the longest (a few hundred bytes).
      */
     private void json(int count, long multiplier) {
-        ResponseTemplate template = shared.templates().json(variant());
-        int longestBody = shared.json().maxBytes();
+        ResponseTemplate template = answers.templates.json(variant());
+        int longestBody = answers.json.maxBytes();
         MemorySegment chunk = out.reserve((int) template.headLength(longestBody) + longestBody);
         long start = out.end();
         long bodyAt = start + template.headLength(longestBody);
-        long bodyEnd = shared.json().write(chunk, bodyAt, count, multiplier); // 400 on overflow: nothing committed
+        long bodyEnd = answers.json.write(chunk, bodyAt, count, multiplier); // 400 on overflow: nothing committed
         long length = bodyEnd - bodyAt;
         long headLength = template.headLength(length);
         if (start + headLength != bodyAt) {
@@ -355,7 +357,7 @@ final class InPlaceProtocol {
 
     /** A response made by {@code common}'s App (the rare path): encoded on the heap, copied into the queue. */
     private void send(Response response, boolean headOnly) {
-        out.append(shared.encoder().head(response, version, keepAlive));
+        out.append(answers.encoder.head(response, version, keepAlive));
         if (!headOnly && response.body().length > 0) {
             out.append(response.body());
         }
@@ -363,44 +365,31 @@ final class InPlaceProtocol {
     }
 
     private void closeUnlessKeptAlive() {
-        if (!keepAlive && close == null) {
-            close = Close.LINGER;
-        }
+        closing.afterResponse(keepAlive);
     }
 
-    /** Answers with an error and closes: after a malformed request nothing that follows can be trusted. */
+    /** Answers with an error and closes ({@link Closing#fail}); the request in progress is dropped. */
     private void fail(Status status, String message) {
         body = Body.NONE;
         exchange = null;
         headStarted = false;
         partialHead = false;
-        Response error = Response.error(status, message);
-        out.append(shared.encoder().head(error, Version.HTTP_1_1, false));
-        out.append(error.body());
-        close = Close.LINGER;
+        closing.fail(status, message);
     }
 
-    /** The head or body did not arrive in time: 408, then close. An idle connection just closes. */
-    void timedOut() {
-        if (close == null) {
-            if (phase() == Phase.IDLE) {
-                close = Close.SILENT;
-            } else {
-                fail(Status.REQUEST_TIMEOUT, "request not received in time");
-            }
-        }
+    @Override
+    public void timedOut() {
+        closing.timedOut(phase() == Phase.IDLE);
     }
 
-    /** The client shut down its output: no further request can arrive, and an unfinished one never will. */
-    void endOfInput() {
-        if (close == null) {
-            close = Close.SILENT;
-        }
+    @Override
+    public void endOfInput() {
+        closing.endOfInput();
     }
 
-    /** Over the connection limit: a 503 the client can understand beats a silent reset. */
-    void refuse() {
-        fail(Status.SERVICE_UNAVAILABLE, "too many connections");
+    @Override
+    public void refuse() {
+        closing.refuse();
     }
 
     /**
@@ -409,8 +398,6 @@ final class InPlaceProtocol {
      * to retry what was not answered). Nothing more is read.
      */
     void tooMuchAhead() {
-        if (close == null) {
-            close = Close.LINGER;
-        }
+        closing.stop();
     }
 }

@@ -208,10 +208,6 @@ public final class InPlaceRequestParser {
 
     // --- the parsed head: offsets from the head's start, valid after parse returned an offset ---
 
-    public boolean isComplete() {
-        return phase == DONE;
-    }
-
     /** Bytes of the head, leading empty lines and the final empty line included. */
     public int headLength() {
         return headLength;
@@ -262,10 +258,6 @@ public final class InPlaceRequestParser {
 
     public FieldName fieldName(int i) {
         return names[i];
-    }
-
-    public int fieldNameStart(int i) {
-        return nameStart[i];
     }
 
     public int fieldNameEnd(int i) {

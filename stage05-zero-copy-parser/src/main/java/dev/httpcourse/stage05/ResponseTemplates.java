@@ -1,18 +1,16 @@
 package dev.httpcourse.stage05;
 
-import dev.httpcourse.common.app.Resource;
 import dev.httpcourse.common.http.Response;
 import dev.httpcourse.common.http.Status;
 import dev.httpcourse.common.http.Version;
 import java.lang.foreign.Arena;
-import java.util.EnumMap;
-import java.util.Map;
 
 /**
- * Every response a stage 05 worker sends, as templates in its own off-heap memory, built once when
- * the worker starts: hello, {@code ok}, the OPTIONS and 405 answers of every resource (fixed
- * bodies); plain-text sums, JSON and errors (variable bodies). Each comes in the three
- * {@code Connection} variants, picked by {@link #variant}.
+ * The responses stage 05 answers in place, as templates in a worker's own off-heap memory, built
+ * once when the worker starts: hello and {@code ok} (fixed bodies), plain-text numbers and JSON
+ * (bodies written per request). Each comes in the three {@code Connection} variants, picked by
+ * {@link #variant}. Every other answer (OPTIONS, 405, the errors) is rare, and made by
+ * {@code common}'s encoder as in stages 01 to 04.
  */
 public final class ResponseTemplates {
     private static final int VARIANTS = 3;
@@ -21,9 +19,6 @@ public final class ResponseTemplates {
     private final ResponseTemplate[] pipelineOk = new ResponseTemplate[VARIANTS];
     private final ResponseTemplate[] text = new ResponseTemplate[VARIANTS];
     private final ResponseTemplate[] json = new ResponseTemplate[VARIANTS];
-    private final Map<Resource, ResponseTemplate[]> options = new EnumMap<>(Resource.class);
-    private final Map<Resource, ResponseTemplate[]> notAllowed = new EnumMap<>(Resource.class);
-    private final Map<Status, ResponseTemplate[]> errors = new EnumMap<>(Status.class);
 
     public ResponseTemplates(Arena arena) {
         for (int v = 0; v < VARIANTS; v++) {
@@ -34,18 +29,6 @@ public final class ResponseTemplates {
             text[v] = ResponseTemplate.variable(arena, Response.text(""), version, keepAlive);
             json[v] = ResponseTemplate.variable(arena, Response.of(Status.OK, Response.APPLICATION_JSON, new byte[0]),
                     version, keepAlive);
-            for (Resource r : Resource.values()) {
-                options.computeIfAbsent(r, k -> new ResponseTemplate[VARIANTS])[v] =
-                        ResponseTemplate.fixed(arena, r.optionsResponse(), version, keepAlive);
-                notAllowed.computeIfAbsent(r, k -> new ResponseTemplate[VARIANTS])[v] =
-                        ResponseTemplate.fixed(arena, r.notAllowedResponse(), version, keepAlive);
-            }
-            for (Status s : Status.values()) {
-                if (s.isError()) {
-                    errors.computeIfAbsent(s, k -> new ResponseTemplate[VARIANTS])[v] =
-                            ResponseTemplate.variable(arena, Response.error(s, ""), version, keepAlive);
-                }
-            }
         }
     }
 
@@ -77,18 +60,5 @@ public final class ResponseTemplates {
 
     public ResponseTemplate json(int variant) {
         return json[variant];
-    }
-
-    public ResponseTemplate options(Resource resource, int variant) {
-        return options.get(resource)[variant];
-    }
-
-    public ResponseTemplate notAllowed(Resource resource, int variant) {
-        return notAllowed.get(resource)[variant];
-    }
-
-    /** {@code text/plain} with this error status, for a one-line reason written per request. */
-    public ResponseTemplate error(Status status, int variant) {
-        return errors.get(status)[variant];
     }
 }

@@ -14,8 +14,9 @@ import java.lang.foreign.MemorySegment;
 /**
  * Routes a parsed head by comparing its bytes with {@code common}'s table of resources and methods
  * ({@link Resource#at(ByteView)}, {@link Method#of}, {@link Resource#verdict}): the same 501, 404,
- * OPTIONS and 405 answers as every other stage, decided without a String. One per connection; the
- * outcome is read from its fields, so routing allocates nothing.
+ * OPTIONS and 405 answers as every other stage, decided without a String. One per loop (its
+ * connections route one head at a time); the outcome is read from its fields, so routing
+ * allocates nothing.
  */
 public final class Router {
     // end::s05-router[]
@@ -29,7 +30,6 @@ public final class Router {
     private final SegmentBytes valueBytes = new SegmentBytes();
     private Method method;
     private Resource resource;
-    private Resource.Verdict verdict;
 
     // tag::s05-router-route[]
     /** Routes the head {@code parser} holds, which starts at {@code start} of {@code segment}. */
@@ -39,8 +39,7 @@ public final class Router {
         ByteView path = parser.impliedRootPath() ? ROOT
                 : pathBytes.set(segment, start + parser.pathStart(), parser.pathEnd() - parser.pathStart());
         resource = Resource.at(path);
-        verdict = Resource.verdict(method, resource);
-        return verdict;
+        return Resource.verdict(method, resource);
     }
     // end::s05-router-route[]
 
@@ -52,10 +51,6 @@ public final class Router {
     /** The resource at the path, or null (then the verdict is NOT_FOUND or NOT_IMPLEMENTED). */
     public Resource resource() {
         return resource;
-    }
-
-    public Resource.Verdict verdict() {
-        return verdict;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.httpcourse.stage05;
 
+import dev.httpcourse.stage02.ResponseOutput;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -19,7 +20,7 @@ import java.util.ArrayDeque;
  * A response is written whole into one chunk ({@link #reserve} takes a new one when the tail lacks
  * room), so one {@code SEND} carries every response that is ready, pipelined ones included.
  */
-final class SendQueue {
+final class SendQueue implements ResponseOutput {
     // end::s05-send-queue[]
     /** Queued bytes beyond which the connection stops reading requests until the client reads. */
     static final int BOUND = 64 * 1024;
@@ -58,7 +59,8 @@ final class SendQueue {
     }
 
     /** Copies bytes made on the heap (responses of {@code common}'s App, on the rare paths), across chunks. */
-    void append(byte[] bytes) {
+    @Override
+    public void append(byte[] bytes) {
         int done = 0;
         while (done < bytes.length) {
             Chunk tail = chunks.peekLast();
@@ -78,7 +80,8 @@ final class SendQueue {
         return queued == 0;
     }
 
-    boolean backedUp() {
+    @Override
+    public boolean backedUp() {
         return queued > BOUND;
     }
 

@@ -1,6 +1,8 @@
 package dev.httpcourse.stage05;
 
-import dev.httpcourse.stage02.Http1Protocol.Phase;
+import dev.httpcourse.stage02.Protocol;
+import dev.httpcourse.stage02.Protocol.Phase;
+import dev.httpcourse.stage04.RingConnection;
 import dev.httpcourse.stage04.RingLoop;
 import dev.httpcourse.stage04.uring.Cqe;
 import dev.httpcourse.stage04.uring.Errno;
@@ -19,22 +21,21 @@ import dev.httpcourse.stage04.uring.Errno;
  *        │                     ──► b recycled, always, in this turn
  *        │ send queue backed up ──► RECV cancelled (re-armed once the client has read)
  *        ▼
- *   SEND from the send queue's head chunk, one in flight; LINGER and CLOSING as in stage 04
+ *   SEND from the send queue's head chunk, one in flight; LINGER and CLOSING are stage 04's {@link RingConnection}'s
  * </pre>
  *
  * No ring buffer outlives the turn it arrived in: a slow client's bytes wait in its own
  * {@link CarryOver}, bounded, while the kernel's receive window pushes back on it once the
  * {@code RECV} is cancelled, as it does for stage 02's paused reads.
  */
-final class ZeroCopyConnection extends RingLoop.Connection {
+final class ZeroCopyConnection extends RingConnection {
     // end::s05-connection-states[]
     private final ZeroCopyService shared;
     private final SendQueue output;
     private final InPlaceProtocol protocol;
     private final CarryOver carry;
-    private boolean recvArmed;
+    /** The multishot RECV is being cancelled, to pause: its last CQE is still to come. */
     private boolean recvCancelled;
-    private boolean inputClosed;
     /** The last RECV ended for want of ring buffers: re-armed by the service once some have come back. */
     private boolean waitingForBuffers;
 
@@ -42,48 +43,25 @@ final class ZeroCopyConnection extends RingLoop.Connection {
         super(loop, slot, generation, fd, counted);
         this.shared = shared;
         this.output = new SendQueue(shared.sendPool());
-        this.protocol = new InPlaceProtocol(shared, output);
+        this.protocol = new InPlaceProtocol(shared.answers(), output);
         this.carry = new CarryOver(shared.carryPool());
     }
 
     @Override
-    protected void start() {
-        armRecv();
-    }
-
-    @Override
-    protected void refuse() {
-        protocol.refuse();
-        serve();
+    protected Protocol protocol() {
+        return protocol;
     }
 
     // tag::s05-connection-recv[]
     @Override
-    protected void onCompletion(int op, int res, int flags) {
-        switch (op) {
-            case OP_RECV -> onRecv(res, flags);
-            case OP_SEND -> onSent(res);
-            default -> { } // SHUTDOWN, CANCEL: their effect shows in the RECV and SEND completions
-        }
+    protected void armRecv() {
+        recvCancelled = false;
+        ring.prepRecvMultishot(fd, shared.bufferGroup(), recvUserData());
     }
 
-    private void onRecv(int res, int flags) {
-        if (!Cqe.hasMore(flags)) {
-            recvArmed = false; // the multishot RECV ended: an error, end of input, a cancel, or no buffer left
-            recvCancelled = false;
-        }
+    @Override
+    protected void onRecv(int res, int flags) {
         int buffer = Cqe.hasBuffer(flags) ? Cqe.bufferId(flags) : -1;
-        if (isClosing() || isLingering()) {
-            if (buffer >= 0) {
-                shared.recycle(buffer);
-            }
-            if (isClosing()) {
-                finishClose();
-            } else {
-                swallowWhileLingering(res);
-            }
-            return;
-        }
         if (res > 0) {
             take(buffer, res);
         } else {
@@ -91,9 +69,9 @@ final class ZeroCopyConnection extends RingLoop.Connection {
                 shared.recycle(buffer); // a buffer named with no bytes in it still goes back, whatever the kernel meant
             }
             if (res == 0) {
-                inputClosed = true; // the client shut down its side; what it sent before is in the carry-over
+                inputEnded(); // the client shut down its side; what it sent before is in the carry-over
             } else if (res == -Errno.ENOBUFS_NR) {
-                waitingForBuffers = true; // every ring buffer is in use: wait until some come back
+                waitingForBuffers = true; // every ring buffer is in use: wait until one comes back
                 shared.awaitBuffers(this);
             } else if (res != -Errno.ECANCELED_NR) {
                 close(); // ECONNRESET and friends: nobody to answer
@@ -104,14 +82,7 @@ final class ZeroCopyConnection extends RingLoop.Connection {
     }
     // end::s05-connection-recv[]
 
-    private void onSent(int res) {
-        if (sendCompleted(res)) {
-            output.sent(res);
-            serve(); // the protocol may have stopped for the output's sake: go on with the carry-over
-        }
-    }
-
-    /** Some ring buffers came back after an ENOBUFS: receive again if nothing else holds the connection back. */
+    /** A ring buffer came back after an ENOBUFS: receive again if nothing else holds the connection back. */
     void buffersReturned() {
         waitingForBuffers = false;
         if (!isClosing() && !isLingering()) {
@@ -120,7 +91,8 @@ final class ZeroCopyConnection extends RingLoop.Connection {
     }
 
     /** Lets the protocol consume what the carry-over holds, sends what it wrote, arms or pauses the RECV, sets the deadline. */
-    private void serve() {
+    @Override
+    protected void serve() {
         consumeCarry();
         if (isClosing()) {
             return;
@@ -128,18 +100,20 @@ final class ZeroCopyConnection extends RingLoop.Connection {
         if (!output.isEmpty() && !sendInFlight()) {
             send(output.sendBuffer(), output.sendStart(), output.sendLength());
         }
-        if (output.isEmpty() && !sendInFlight() && endWhenDone(protocol.phase(), protocol.close(), inputClosed)) {
+        if (endWhenDone()) {
             return;
         }
-        boolean wanted = !inputClosed && !waitingForBuffers && !output.backedUp() && protocol.phase() != Phase.CLOSING;
+        boolean wanted = !inputClosed() && !waitingForBuffers && !output.backedUp() && protocol.phase() != Phase.CLOSING;
         if (wanted) {
-            armRecv();
-        } else if (recvArmed && !recvCancelled && !inputClosed) {
+            if (!recvArmed()) {
+                armRecv();
+            }
+        } else if (recvArmed() && !recvCancelled && !inputClosed()) {
             // paused (the client is not reading) or closing: stop taking its bytes, so TCP's window pushes back
             recvCancelled = true;
             ring.prepCancel(userData(OP_RECV), userData(OP_CANCEL));
         }
-        scheduleDeadline(!output.isEmpty(), protocol.phase(), protocol.headsComplete());
+        scheduleDeadline();
     }
 
     // tag::s05-connection-consume[]
@@ -168,55 +142,37 @@ final class ZeroCopyConnection extends RingLoop.Connection {
         }
         if (protocol.phase() == Phase.CLOSING) {
             carry.release(); // after an error or a close nothing more is read
-        } else if (inputClosed && !output.backedUp()) {
+        } else if (inputClosed() && !output.backedUp()) {
             protocol.endOfInput(); // everything sent before the end was answered; an unfinished request never will be
         }
     }
     // end::s05-connection-consume[]
 
-    private void armRecv() {
-        if (!recvArmed) {
-            recvArmed = true;
-            ring.prepRecvMultishot(fd, shared.bufferGroup(), userData(OP_RECV));
+    @Override
+    protected void sent(int n) {
+        output.sent(n);
+    }
+
+    @Override
+    protected void discardRecv(int res, int flags) {
+        if (Cqe.hasBuffer(flags)) {
+            shared.recycle(Cqe.bufferId(flags));
         }
     }
 
     @Override
-    protected void expired() {
-        if (!closedOnExpiry(!output.isEmpty())) {
-            protocol.timedOut(); // 408 for a head or body that stopped arriving; idle: just close
-            serve();
-        }
+    protected boolean outputWaiting() {
+        return !output.isEmpty();
     }
 
     @Override
-    protected void keepReceivingToDiscard() {
+    protected boolean holdsInput() {
+        return !carry.isEmpty();
+    }
+
+    @Override
+    protected void dropInput() {
         carry.release();
-        if (!recvCancelled) { // else its last CQE comes, and swallowWhileLingering() re-arms
-            armRecv();
-        }
-    }
-
-    private void swallowWhileLingering(int res) {
-        // no buffer left, or our own cancel: the RECV ended, the client's input did not
-        boolean ended = res == 0 || (res < 0 && res != -Errno.ENOBUFS_NR && res != -Errno.ECANCELED_NR);
-        if (lingerOver(Math.max(res, 0), ended)) {
-            close();
-        } else if (!recvArmed) {
-            recvCancelled = false;
-            armRecv();
-        }
-    }
-
-    @Override
-    protected boolean isIdle() {
-        return !isLingering() && !isClosing() && carry.isEmpty() && output.isEmpty() && !sendInFlight()
-                && protocol.phase() == Phase.IDLE;
-    }
-
-    @Override
-    protected boolean operationsInFlight() {
-        return recvArmed || sendInFlight();
     }
 
     @Override

@@ -1,11 +1,11 @@
 package dev.httpcourse.stage05;
 
-import dev.httpcourse.common.app.App;
-import dev.httpcourse.common.http.Limits;
 import dev.httpcourse.common.http.ResponseEncoder;
 import dev.httpcourse.common.server.ServerConfig;
 import dev.httpcourse.stage04.IoUringServer;
+import dev.httpcourse.stage04.RingConnection;
 import dev.httpcourse.stage04.RingLoop;
+import dev.httpcourse.stage04.RingService;
 import dev.httpcourse.stage04.uring.BufferRing;
 import dev.httpcourse.stage04.uring.ErrnoException;
 import java.lang.foreign.Arena;
@@ -16,46 +16,43 @@ import java.util.ArrayDeque;
 // tag::s05-service[]
 /**
  * What stage 05's connections on one loop share: the provided buffer ring the kernel receives
- * into, the carry-overs and send chunks, and the tools that answer in place (templates, the JSON
- * writer, a router). All of it belongs to the loop's thread, so none of it needs a lock.
+ * into, the carry-overs and send chunks, and what answers in place ({@link InPlaceAnswers}). It is
+ * stage 04's {@link RingService} seam with other connections on it; all of it belongs to the loop's
+ * thread, so none of it needs a lock.
  *
- * <p>Recycled buffers are published to the kernel once per loop turn, just before the submit: one
- * release store for however many requests the turn answered.
+ * <p>A buffer is published back to the kernel as soon as its bytes are consumed: a release store
+ * of the ring's tail, an ordinary store on x86.
  */
-final class ZeroCopyService implements RingLoop.Service {
+final class ZeroCopyService implements RingService {
     // end::s05-service[]
     /** Buffers in the ring: every connection of a loop receiving at once still finds one. */
     static final int RING_BUFFERS = 1024;
     /** Bytes per ring buffer: a pipelined burst of 16 requests fits in one, and uploads arrive in few CQEs. */
     static final int RING_BUFFER_SIZE = 8 * 1024;
-    private static final int GROUP = 0;
     /** What the carry-overs of one loop may hold at once: slow clients cannot take more memory than this. */
     static final long CARRY_BUDGET = 64L << 20;
+    private static final int GROUP = 0;
 
-    private final App app;
-    private final Limits limits;
-    private final ResponseEncoder encoder = new ResponseEncoder();
-    private final Router router = new Router();
-    private final JsonWriter json;
+    private final ServerConfig config;
+    private final ResponseEncoder encoder;
+    private final ArrayDeque<ZeroCopyConnection> waitingForBuffers = new ArrayDeque<>();
     private Arena arena;
     private BufferRing ring;
     private MemorySegment buffers;
     private ByteBuffer buffersView;
-    private ResponseTemplates templates;
+    private InPlaceAnswers answers;
     private SendQueue.Pool sendPool;
     private CarryOver.Pool carryPool;
-    private final ArrayDeque<ZeroCopyConnection> waitingForBuffers = new ArrayDeque<>();
-    private boolean recycled;
 
-    ZeroCopyService(ServerConfig config) {
-        this.app = config.app();
-        this.limits = config.limits();
-        this.json = new JsonWriter(app.dataset());
+    ZeroCopyService(ServerConfig config, ResponseEncoder encoder) {
+        this.config = config;
+        this.encoder = encoder;
     }
 
     /** Stage 04's loops with stage 05's connections on them. */
     static IoUringServer server(ServerConfig config) {
-        return new IoUringServer(config, () -> new ZeroCopyService(config));
+        ResponseEncoder encoder = new ResponseEncoder();
+        return new IoUringServer(config, () -> new ZeroCopyService(config, encoder));
     }
 
     // tag::s05-service-open[]
@@ -65,44 +62,36 @@ final class ZeroCopyService implements RingLoop.Service {
         ring = BufferRing.register(loop.ring(), GROUP, RING_BUFFERS, RING_BUFFER_SIZE);
         buffers = ring.buffers();
         buffersView = buffers.asByteBuffer(); // one view for all buffers, made once
-        templates = new ResponseTemplates(arena);
-        int longestResponse = (int) templates.json(0).headLength(json.maxBytes()) + json.maxBytes() + 1024;
-        sendPool = new SendQueue.Pool(arena, roundUp(Math.max(16 * 1024, longestResponse), 4096));
+        answers = new InPlaceAnswers(config.app(), config.limits(), encoder, arena);
+        sendPool = new SendQueue.Pool(arena, answers.sendChunkSize());
         carryPool = new CarryOver.Pool(CARRY_BUDGET);
     }
     // end::s05-service-open[]
 
-    private static int roundUp(int n, int to) {
-        return (n + to - 1) / to * to;
-    }
-
     @Override
-    public RingLoop.Connection connect(RingLoop loop, int slot, int generation, int fd, boolean counted) {
+    public RingConnection connect(RingLoop loop, int slot, int generation, int fd, boolean counted) {
         return new ZeroCopyConnection(loop, this, slot, generation, fd, counted);
     }
 
-    /** Buffer {@code id}'s bytes are consumed: the kernel may fill it again (after the next publish). */
+    // tag::s05-recycle[]
+    /**
+     * Buffer {@code id}'s bytes are consumed: the kernel may fill it again. A connection whose RECV
+     * found the ring empty is re-armed now that a buffer is back; re-armed at once instead, its
+     * RECV would fail again in the next turn, and the next, a loop spinning at full speed.
+     */
     void recycle(int id) {
         ring.recycle(id);
-        recycled = true;
+        ring.publish();
+        for (int n = waitingForBuffers.size(); n > 0; n--) {
+            waitingForBuffers.pollFirst().buffersReturned();
+        }
     }
 
-    /** {@code c}'s RECV found no ring buffer: it is re-armed once a turn has given some back, not at once. */
+    /** {@code c}'s RECV found no ring buffer: it is re-armed once a buffer has come back. */
     void awaitBuffers(ZeroCopyConnection c) {
         waitingForBuffers.addLast(c);
     }
-
-    @Override
-    public void beforeSubmit() {
-        if (recycled) {
-            recycled = false;
-            ring.publish();
-            // re-armed only now, after buffers came back: at once, every RECV would fail again, and the loop would spin
-            for (int n = waitingForBuffers.size(); n > 0; n--) {
-                waitingForBuffers.pollFirst().buffersReturned();
-            }
-        }
-    }
+    // end::s05-recycle[]
 
     @Override
     public void close(boolean settled) {
@@ -133,28 +122,8 @@ final class ZeroCopyService implements RingLoop.Service {
         return ring.offset(id);
     }
 
-    App app() {
-        return app;
-    }
-
-    Limits limits() {
-        return limits;
-    }
-
-    ResponseEncoder encoder() {
-        return encoder;
-    }
-
-    Router router() {
-        return router;
-    }
-
-    JsonWriter json() {
-        return json;
-    }
-
-    ResponseTemplates templates() {
-        return templates;
+    InPlaceAnswers answers() {
+        return answers;
     }
 
     SendQueue.Pool sendPool() {
