@@ -25,14 +25,16 @@ final class ResponseReader {
 
     private final InputStream in;
     private final String timeout;
+    private final Transcript transcript;
     private final byte[] buffer = new byte[16 * 1024];
     private int pos;
     private int limit;
     private boolean closed;
 
-    ResponseReader(InputStream in, String timeout) {
+    ResponseReader(InputStream in, String timeout, Transcript transcript) {
         this.in = in;
         this.timeout = timeout;
+        this.transcript = transcript;
     }
 
     /**
@@ -201,13 +203,17 @@ final class ResponseReader {
         try {
             int n = in.read(buffer);
             if (n > 0) {
+                transcript.read(buffer, 0, n);
                 limit = n;
                 return true;
             }
+            transcript.ended("the server closed the connection");
         } catch (SocketTimeoutException e) {
+            transcript.ended("nothing more came for " + timeout + " while the client waited for " + awaited);
             throw new AssertionError("waited " + timeout + " for " + awaited + ": the server hung");
         } catch (SocketException e) {
             // reset by the server: a close as far as the client can tell (see the class comment)
+            transcript.ended("the server reset the connection");
         }
         closed = true;
         return false;
