@@ -42,6 +42,10 @@ final class DeadlineInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+        // tag::step-2-flush-before-read[]
+        pendingOutput.flush();
+        // end::step-2-flush-before-read[]
+        // tag::step-6-deadline[]
         long millis = perReadMillis;
         if (deadlineNanos != Long.MAX_VALUE) {
             millis = (deadlineNanos - System.nanoTime()) / 1_000_000;
@@ -49,8 +53,8 @@ final class DeadlineInputStream extends FilterInputStream {
                 throw new SocketTimeoutException("deadline passed");
             }
         }
-        pendingOutput.flush();
         socket.setSoTimeout((int) Math.min(millis, Integer.MAX_VALUE));
+        // end::step-6-deadline[]
         return super.read(b, off, len);
     }
     // end::s01-deadline[]
