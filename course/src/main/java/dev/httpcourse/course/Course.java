@@ -96,7 +96,7 @@ public final class Course implements Callable<Integer> {
             var ws = new Workspace(root());
             StageSteps s = StageSteps.load(ws.root(), StageSteps.normalize(stage));
             if (adoc) {
-                StepsTable.adoc(s).forEach(OUT::println);
+                StepsTable.adoc(s, new Book(ws.root())).forEach(OUT::println);
             } else {
                 StepsTable.text(s, new Book(ws.root())).forEach(OUT::println);
             }

@@ -127,7 +127,7 @@ class StepListsTest {
             if (!Files.exists(table)) {
                 fail(ROOT.relativize(table) + " is missing: bin/course steps " + stage.stage() + " --adoc > " + ROOT.relativize(table));
             }
-            assertEquals(String.join("\n", StepsTable.adoc(stage)) + "\n", Sources.read(table),
+            assertEquals(String.join("\n", StepsTable.adoc(stage, new Book(ROOT))) + "\n", Sources.read(table),
                     ROOT.relativize(table) + " is out of date: bin/course steps " + stage.stage() + " --adoc > "
                             + ROOT.relativize(table));
         }
