@@ -84,7 +84,7 @@ final class Solver {
                 if (inMine < inRef.size()) {
                     Markers.Region ref = inRef.get((int) inMine);
                     missing.add(rel.getFileName() + ": step-" + step + "-" + name + " has no markers in your copy"
-                            + enclosing(reference, ref) + "; the reference is " + workspace.root().relativize(
+                            + enclosing(reference, ref, mine, referenceDir.resolve(rel)) + "; the reference is " + workspace.root().relativize(
                             referenceDir.resolve(rel)) + " lines " + (ref.open() + 2) + "-" + ref.close());
                 }
             }
@@ -101,13 +101,22 @@ final class Solver {
         return new Outcome(filled, backedUp, missing);
     }
 
-    /** ", inside step 1 (read-line), which you wrote yourself" when the region sits inside another. */
-    private static String enclosing(Markers.Parsed reference, Markers.Region inner) {
-        for (Markers.Region r : reference.flat()) {
-            if (r.children().contains(inner)) {
-                return " (it sits inside step " + r.step() + " (" + r.name() + "), which you wrote yourself: "
-                        + "add it to your code by hand)";
+    /** Why a region has no markers in the learner's copy: the step it sits in is not written yet, or was written by hand. */
+    private String enclosing(Markers.Parsed reference, Markers.Region inner, Markers.Parsed mine, Path file) {
+        for (Markers.Region outer : reference.flat()) {
+            if (!outer.children().contains(inner)) {
+                continue;
             }
+            String where = " (it sits inside step " + outer.step() + " (" + outer.name() + "), ";
+            for (Markers.Region r : mine.flat()) {
+                if (r.step() == outer.step() && r.name().equals(outer.name())
+                        && mine.lines().subList(r.open() + 1, r.close())
+                        .equals(Markers.stub(r, Workspace.spec(stage, r, file)))) {
+                    return where + "not written yet: write it, or bin/course solve " + stage.stage() + " --step "
+                            + outer.step() + ", first)";
+                }
+            }
+            return where + "which you wrote yourself: add it to your code by hand)";
         }
         return "";
     }
