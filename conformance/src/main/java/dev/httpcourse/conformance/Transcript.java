@@ -60,4 +60,33 @@ final class Transcript {
     synchronized String ending() {
         return ending;
     }
+
+    /** The writes, control bytes escaped, a line break after each LF, {@code [write 2]} between writes. */
+    synchronized String sentText() {
+        var out = new StringBuilder();
+        long shown = 0;
+        for (int i = 0; i < writes.size(); i++) {
+            byte[] w = writes.get(i);
+            if (writes.size() > 1) {
+                out.append(i == 0 ? "" : "\n").append("[write ").append(i + 1).append("]\n");
+            }
+            out.append(Bytes.lines(w, 0, w.length));
+            shown += w.length;
+        }
+        if (written > shown) {
+            out.append("…(").append(written).append(" bytes in all)");
+        }
+        return out.isEmpty() ? "nothing" : out.toString();
+    }
+
+    /** The bytes read, escaped as {@link #sentText()}, then how the connection ended, in parentheses. */
+    synchronized String receivedText() {
+        byte[] bytes = read.toByteArray();
+        String text = Bytes.lines(bytes, 0, bytes.length);
+        if (readTotal > bytes.length) {
+            text += "…(" + readTotal + " bytes in all)";
+        }
+        return (text.isEmpty() ? "nothing" : text) + "\n(" + (ending == null ? "the connection was still open"
+                : ending) + ")";
+    }
 }

@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import dev.httpcourse.conformance.CaseFailure;
+import dev.httpcourse.conformance.ConnectionEvidence;
 import dev.httpcourse.conformance.HeadParserConformance;
 import dev.httpcourse.conformance.HttpConformanceSuite;
 import java.io.IOException;
@@ -324,6 +325,12 @@ final class Checker {
                 String message = describe(f.thrown());
                 out.println("  " + indent(message));
                 evidence = message;
+                ConnectionEvidence wire = connectionEvidence(f.thrown());
+                if (wire != null) {
+                    out.println("\n  on that connection, sent:\n    " + indent(firstLines(wire.sent())));
+                    out.println("  received:\n    " + indent(firstLines(wire.received())));
+                    evidence += wire.received();
+                }
                 String test = testSource(f);
                 if (test != null) {
                     out.println("  what the test does: " + test);
@@ -397,6 +404,15 @@ final class Checker {
         return null;
     }
 
+    private static ConnectionEvidence connectionEvidence(Throwable t) {
+        for (Throwable at = t; at != null; at = at.getCause()) {
+            if (at instanceof ConnectionEvidence c) {
+                return c;
+            }
+        }
+        return null;
+    }
+
     private static CaseFailure caseFailure(Throwable t) {
         for (Throwable at = t; at != null; at = at.getCause()) {
             if (at instanceof CaseFailure c) {
@@ -414,7 +430,7 @@ final class Checker {
     /** The message of a failure that is not a request case, with its causes: an AssertionError says it all. */
     private static String describe(Throwable t) {
         var text = new StringBuilder();
-        for (Throwable at = t; at != null; at = at.getCause()) {
+        for (Throwable at = t; at != null && !(at instanceof ConnectionEvidence); at = at.getCause()) {
             String message = at.getMessage() == null ? "" : at.getMessage();
             if (!text.isEmpty()) {
                 text.append("\ncaused by ");
