@@ -55,6 +55,7 @@ final class Checker {
     private final PrintStream out;
     private final Duration stepTimeout;
     private final Book book;
+    private List<StepResult> results = List.of();
 
     Checker(Workspace workspace, StageSteps stage, PrintStream out, Duration stepTimeout) {
         this.workspace = workspace;
@@ -67,6 +68,10 @@ final class Checker {
     /** What a step came to. */
     record StepResult(StageSteps.Step step, boolean passed, long millis, StepListener listener, List<String> printed,
                       List<String> notApplicable) {
+        /** Every test of the step needs the server in this JVM, and it runs as a process. */
+        boolean unchecked() {
+            return !notApplicable.isEmpty() && listener.passed + listener.failed == 0 && listener.first == null;
+        }
     }
 
     /** Checks the module at {@code moduleDir} (its src/main/java and src/test/java) up to step {@code upTo}. */
@@ -155,6 +160,11 @@ final class Checker {
             out.flush();
             StepResult r = runStep(launcher, step, binding, loader, process, database);
             results.add(r);
+            if (r.unchecked()) {
+                out.println("not checked against a process");
+                r.notApplicable().forEach(s -> out.println("          " + s));
+                continue;
+            }
             String extra = r.listener().skipped.isEmpty() ? "" : ", " + r.listener().skipped.size() + " skipped";
             int ran = r.listener().passed + r.listener().failed;
             out.printf("%s  %5.1f s  (%d test%s%s)%s%n", r.passed() ? "passed" : "FAILED", r.millis() / 1000.0,
@@ -171,9 +181,12 @@ final class Checker {
                 break;
             }
         }
+        this.results = List.copyOf(results);
         printSteps(results, upTo, "not yet reached");
-        long passed = results.stream().filter(StepResult::passed).count();
-        out.printf("%nProgress: %d of %d steps pass%s.%n", passed, stage.steps().size(),
+        long passed = results.stream().filter(r -> r.passed() && !r.unchecked()).count();
+        long unchecked = results.stream().filter(StepResult::unchecked).count();
+        out.printf("%nProgress: %d of %d steps pass%s%s.%n", passed, stage.steps().size(),
+                unchecked == 0 ? "" : ", " + unchecked + " not checked against a process",
                 upTo < stage.steps().size() && failed == null ? " (checked up to step " + upTo + ")" : "");
         if (failed != null) {
             printFailure(failed, process);
@@ -187,6 +200,11 @@ final class Checker {
 
     private int width() {
         return stage.steps().stream().mapToInt(s -> s.title().length()).max().orElse(20);
+    }
+
+    /** The steps the last check ran, in order, the failed one last. */
+    List<StepResult> results() {
+        return results;
     }
 
     /** The lines of the steps not run: after a failure, or beyond {@code --step}. */

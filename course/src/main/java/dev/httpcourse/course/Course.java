@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "course", mixinStandardHelpOptions = true, version = "course 1.0",
         description = "Build each stage yourself, step by step, checked by the conformance suite.",
         subcommands = {Course.Steps.class, Course.Start.class, Course.Check.class, Course.Solve.class,
-                Course.Diff.class})
+                Course.Diff.class, Course.Verify.class})
 public final class Course implements Callable<Integer> {
     static final PrintStream OUT = System.out;
 
@@ -307,6 +307,40 @@ public final class Course implements Callable<Integer> {
                     "stage " + a.stage() + " (" + a.module() + ")", "stage " + b.stage() + " (" + b.module() + ")",
                     ws.root(), b.buildsOn().contains(a.module()));
             return 0;
+        }
+    }
+
+    @Command(name = "verify", description = "For the course's authors, when marking a stage: its steps list agrees "
+            + "with its markers, the suite and the book; its starter compiles and fails at step 1; solving every step "
+            + "gives the stage back byte for byte. With --each-step, also that each step passes once it and the "
+            + "steps before are solved, and fails without its own code (a check per step: minutes).")
+    static final class Verify implements Callable<Integer> {
+        @Parameters(paramLabel = "NN", description = "The stage, 01 to 05.")
+        String stage;
+
+        @Option(names = "--each-step", description = "Also solve the steps one by one and check each.")
+        boolean eachStep;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            var ws = new Workspace(root());
+            StageSteps s = StageSteps.load(ws.root(), StageSteps.normalize(stage));
+            List<String> problems = new StepsLint(ws.root()).problems(s);
+            problems.forEach(p -> OUT.println("problem: " + p));
+            OUT.println("steps list, markers, suite categories, book: " + (problems.isEmpty() ? "agree"
+                    : problems.size() + " problem(s)"));
+            if (!s.marked()) {
+                OUT.println("stage " + s.stage() + " is a draft: mark it and set status to marked for the rest.");
+                return problems.isEmpty() ? 0 : 1;
+            }
+            Path scratch = Files.createTempDirectory("course-verify-");
+            try {
+                boolean ok = problems.isEmpty() && new Verification(ws, s, scratch, OUT).run(eachStep);
+                OUT.println(ok ? "verified" : "NOT verified");
+                return ok ? 0 : 1;
+            } finally {
+                Javac.clean(scratch);
+            }
         }
     }
 }

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 final class Markers {
     private static final Pattern MARKER = Pattern.compile("^(\\s*)// (tag|end)::step-(\\d+)-([a-z0-9][a-z0-9-]*)\\[\\]\\s*$");
     /** Anything that looks like a marker, to catch a misspelt one. */
-    private static final Pattern LOOSE = Pattern.compile("(tag|end)::step-");
+    private static final Pattern LOOSE = Pattern.compile("\\b(tag|end):{1,3}step-");
 
     static final String IMPORT = "import dev.httpcourse.common.http.NotYetWritten;";
 
