@@ -42,19 +42,19 @@ final class DeadlineInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        // tag::step-2-flush-before-read[]
-        pendingOutput.flush();
-        // end::step-2-flush-before-read[]
-        // tag::step-6-deadline[]
         long millis = perReadMillis;
+        // tag::step-6-deadline[]
         if (deadlineNanos != Long.MAX_VALUE) {
             millis = (deadlineNanos - System.nanoTime()) / 1_000_000;
             if (millis <= 0) {
                 throw new SocketTimeoutException("deadline passed");
             }
         }
-        socket.setSoTimeout((int) Math.min(millis, Integer.MAX_VALUE));
         // end::step-6-deadline[]
+        // tag::step-2-flush-before-read[]
+        pendingOutput.flush();
+        // end::step-2-flush-before-read[]
+        socket.setSoTimeout((int) Math.min(millis, Integer.MAX_VALUE));
         return super.read(b, off, len);
     }
     // end::s01-deadline[]
