@@ -29,13 +29,22 @@ final class Bytes {
     }
 
     static String printable(byte[] bytes, int from, int to) {
+        return escape(bytes, from, to, PREVIEW, false);
+    }
+
+    /** The bytes escaped as {@link #printable}, all of them, with a line break after each LF: a message as it reads. */
+    static String lines(byte[] bytes, int from, int to) {
+        return escape(bytes, from, to, Integer.MAX_VALUE, true);
+    }
+
+    private static String escape(byte[] bytes, int from, int to, int max, boolean breakLines) {
         var out = new StringBuilder();
-        int end = Math.min(to, from + PREVIEW);
+        int end = (int) Math.min(to, (long) from + max);
         for (int i = from; i < end; i++) {
             int b = bytes[i] & 0xFF;
             switch (b) {
                 case '\r' -> out.append("\\r");
-                case '\n' -> out.append("\\n");
+                case '\n' -> out.append(breakLines && i + 1 < end ? "\\n\n" : "\\n");
                 case '\t' -> out.append("\\t");
                 case '\\' -> out.append("\\\\");
                 default -> {

@@ -79,7 +79,7 @@ final class CaseRunner {
             try {
                 PIPELINE_OK.assertMatches(client.read(), context);
             } catch (AssertionError e) {
-                throw new AssertionError(context + ", the response to GET /pipeline: " + e.getMessage(), e);
+                throw failure(client, c, context + ", the response to GET /pipeline: " + e.getMessage(), e);
             }
             verify(client, c, "pipelined behind GET /pipeline", sendFailure);
         }
@@ -89,7 +89,13 @@ final class CaseRunner {
     private static void splitAt(int port, RequestCase c, int at) throws IOException, InterruptedException {
         byte[] request = c.request();
         try (Client client = Client.connect(port)) {
-            assertAnswers(client, c.name() + " [split after byte " + at + "], GET /pipeline before the case");
+            String before = c.name() + " [split after byte " + at + "], GET /pipeline before the case";
+            try {
+                assertAnswers(client, before);
+            } catch (AssertionError e) {
+                throw failure(client, c, e.getMessage().startsWith(before) ? e.getMessage() : before + ": "
+                        + e.getMessage(), e);
+            }
             IOException sendFailure = client.sendQuietly(request, 0, at);
             Thread.sleep(SPLIT_PAUSE_MILLIS);
             if (sendFailure == null) {
@@ -137,13 +143,23 @@ final class CaseRunner {
                 assertStaysOpen(client, last, context);
             }
         } catch (AssertionError e) {
-            AssertionError failure = e.getMessage() != null && e.getMessage().startsWith(c.name()) ? e
-                    : new AssertionError(context + ": " + e.getMessage(), e);
+            String headline = e.getMessage() != null && e.getMessage().startsWith(c.name()) ? e.getMessage()
+                    : context + ": " + e.getMessage();
+            AssertionError failure = failure(client, c, headline, e);
             if (sendFailure != null) {
                 failure.addSuppressed(sendFailure);
             }
             throw failure;
         }
+    }
+
+    /** The failure of case {@code c} on this connection, with the bytes that went over it. */
+    private static CaseFailure failure(Client client, RequestCase c, String headline, AssertionError cause) {
+        if (cause instanceof CaseFailure already) {
+            return already;
+        }
+        client.settle();
+        return CaseFailure.onConnection(c, headline, client.transcript(), cause);
     }
 
     static void assertCloses(Client client, RawResponse last, String context) throws IOException {

@@ -8,7 +8,8 @@ import java.time.Duration;
 
 /**
  * One connection as the suite's clients use it: a blocking socket with {@code TCP_NODELAY}, so each
- * write leaves at once as its own segment, and a read timeout, so a hung server fails the test.
+ * write leaves at once as its own segment, and a read timeout, so a hung server fails the test. It
+ * keeps a {@link Transcript} of what went over it, for the failure report of a case.
  */
 final class Client implements AutoCloseable {
     static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
@@ -17,11 +18,12 @@ final class Client implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final ResponseReader reader;
+    private final Transcript transcript = new Transcript();
 
     private Client(Socket socket, Duration readTimeout) throws IOException {
         this.socket = socket;
         this.out = socket.getOutputStream();
-        this.reader = new ResponseReader(socket.getInputStream(), readTimeout.toMillis() + " ms");
+        this.reader = new ResponseReader(socket.getInputStream(), readTimeout.toMillis() + " ms", transcript);
     }
 
     static Client connect(int port) throws IOException {
@@ -53,6 +55,7 @@ final class Client implements AutoCloseable {
     }
 
     void send(byte[] bytes) throws IOException {
+        transcript.wrote(bytes, 0, bytes.length);
         out.write(bytes);
         out.flush();
     }
@@ -68,6 +71,7 @@ final class Client implements AutoCloseable {
      * @return the failure, or null
      */
     IOException sendQuietly(byte[] bytes, int from, int length) {
+        transcript.wrote(bytes, from, length);
         try {
             out.write(bytes, from, length);
             out.flush();
@@ -108,6 +112,39 @@ final class Client implements AutoCloseable {
     void reset() throws IOException {
         socket.setSoLinger(true, 0);
         socket.close();
+    }
+
+    /**
+     * After a failure: reads whatever else the server sends within a moment, so that the report shows
+     * how the connection ended (a close, or nothing), not only the response that failed.
+     */
+    void settle() {
+        if (transcript.ending() != null || socket.isClosed()) {
+            return;
+        }
+        byte[] rest = new byte[4096];
+        try {
+            socket.setSoTimeout(300);
+            var in = socket.getInputStream();
+            for (long total = 0; total < Transcript.KEPT; ) {
+                int n = in.read(rest);
+                if (n < 0) {
+                    transcript.ended("the server closed the connection");
+                    return;
+                }
+                transcript.read(rest, 0, n);
+                total += n;
+            }
+        } catch (java.net.SocketTimeoutException e) {
+            transcript.ended("the connection was still open");
+        } catch (IOException e) {
+            transcript.ended("the server reset the connection");
+        }
+    }
+
+    /** What went over this connection so far. */
+    Transcript transcript() {
+        return transcript;
     }
 
     Socket socket() {

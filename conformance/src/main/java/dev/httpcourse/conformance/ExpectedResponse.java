@@ -117,6 +117,31 @@ record ExpectedResponse(int status, String mediaType, Map<String, String> fields
         }
     }
 
+    /** In words, for a failure report: {@code 200, Content-Type text/plain, body "Hello, World!"}. */
+    String describe() {
+        var out = new StringBuilder().append(status);
+        if (mediaType != null) {
+            out.append(", Content-Type ").append(mediaType);
+        }
+        fields.forEach((name, value) -> out.append(", ").append(name).append(": ").append(value));
+        if (headRequest) {
+            out.append(switch (body) {
+                case Body.Exactly(byte[] bytes) -> ", Content-Length " + bytes.length;
+                case Body.Json json -> ", the Content-Length of the JSON body";
+                case Body.Any any -> "";
+            }).append(", and no body (a response to HEAD)");
+        } else {
+            out.append(switch (body) {
+                case Body.Any any -> ", any body";
+                case Body.Exactly(byte[] bytes) -> ", body \"" + Bytes.printable(bytes) + "\"";
+                case Body.Json(int count, long multiplier) -> ", body {\"items\":[the first " + count
+                        + " items, each with \"total\": price × quantity × " + multiplier + "],\"count\":"
+                        + Math.min(count, 50) + "}";
+            });
+        }
+        return out.toString();
+    }
+
     @Override
     public String toString() {
         return Integer.toString(status);

@@ -44,22 +44,27 @@ public abstract class HeadParserConformance {
         @MethodSource("validHeads")
         void parsesCompleteHeadAndNoPrefixOfIt(RequestCase c) {
             byte[] request = c.request();
-            RequestHead head = headParser().parse(request.clone(), SuiteLimits.CASES);
-            if (head == null) {
-                throw new AssertionError(c.name() + ": a complete head parsed as incomplete");
-            }
             String text = Bytes.latin1(request);
             String line = text.strip().lines().findFirst().orElseThrow();
             String[] parts = line.split(" ");
+            String expected = "the parser returns the head (" + parts[0] + " " + parts[1]
+                    + "), and null (incomplete) for every shorter prefix of it";
+            RequestHead head = headParser().parse(request.clone(), SuiteLimits.CASES);
+            if (head == null) {
+                throw CaseFailure.onParser(c, c.name() + ": a complete head parsed as incomplete", expected,
+                        "null (incomplete)");
+            }
             if (!head.method().equals(parts[0]) || !head.target().equals(parts[1])) {
-                throw new AssertionError(c.name() + ": parsed " + head.method() + " " + head.target()
-                        + " from " + line);
+                throw CaseFailure.onParser(c, c.name() + ": parsed " + head.method() + " " + head.target()
+                        + " from " + line, expected, "a head with " + head.method() + " " + head.target());
             }
             int headEnd = text.indexOf("\r\n\r\n", text.indexOf(line)) + 4;
             for (int n = 0; n < headEnd; n++) {
                 RequestHead partial = headParser().parse(Arrays.copyOf(request, n), SuiteLimits.CASES);
                 if (partial != null) {
-                    throw new AssertionError(c.name() + ": a head parsed from its first " + n + " bytes only");
+                    throw CaseFailure.onParser(c, c.name() + ": a head parsed from its first " + n + " bytes only",
+                            expected, "a head from the first " + n + " bytes: \""
+                                    + Bytes.printable(request, 0, n) + "\"");
                 }
             }
         }
@@ -67,16 +72,21 @@ public abstract class HeadParserConformance {
         @ParameterizedTest(name = "{0}")
         @MethodSource("refusedHeads")
         void refusesHeadWithTheStatusTheServerAnswers(RequestCase c) {
+            String expected = "the parser refuses it: an HttpException with status " + c.parserStatus();
+            RequestHead head;
             try {
-                RequestHead head = headParser().parse(c.request().clone(), SuiteLimits.CASES);
-                throw new AssertionError(c.name() + ": expected " + c.parserStatus() + " but the parser returned "
-                        + (head == null ? "null (incomplete)" : head));
+                head = headParser().parse(c.request().clone(), SuiteLimits.CASES);
             } catch (HttpException e) {
                 if (e.status().code() != c.parserStatus()) {
-                    throw new AssertionError(c.name() + ": expected " + c.parserStatus()
-                            + " but the parser refused with " + e.status().code() + " (" + e.getMessage() + ")");
+                    throw CaseFailure.onParser(c, c.name() + ": expected " + c.parserStatus()
+                            + " but the parser refused with " + e.status().code() + " (" + e.getMessage() + ")",
+                            expected, "refused with " + e.status().code() + " (" + e.getMessage() + ")");
                 }
+                return;
             }
+            String outcome = head == null ? "null (incomplete)" : head.toString();
+            throw CaseFailure.onParser(c, c.name() + ": expected " + c.parserStatus() + " but the parser returned "
+                    + outcome, expected, "returned " + outcome);
         }
     }
 

@@ -69,6 +69,22 @@ record RequestCase(String name, byte[] request, List<ExpectedResponse> responses
         return of(name, request).answers(ExpectedResponse.status(status)).thenCloses().headRefused(status);
     }
 
+    /** What the server must answer, in words, for a failure report. */
+    String expectation() {
+        var out = new StringBuilder();
+        if (continueAllowed) {
+            out.append("(a 100 Continue may come first) ");
+        }
+        out.append(responses.stream().map(ExpectedResponse::describe).collect(Collectors.joining(";\nthen ")));
+        out.append(switch (ending) {
+            case KEEPS_OPEN -> ";\nthen the connection stays open: GET /pipeline on it is answered 200 \"ok\"";
+            case CLOSES -> ", with Connection: close;\nthen the server closes the connection";
+            case CLOSES_IF_IT_SAYS_SO -> ";\nthen the server may close the connection, if the response says Connection: close";
+        });
+        out.append("\n(and every response carries Date, Server, Content-Length and Content-Type)");
+        return out.toString();
+    }
+
     @Override
     public String toString() {
         String statuses = responses.stream().map(ExpectedResponse::toString).collect(Collectors.joining(", "));

@@ -25,14 +25,16 @@ final class ResponseReader {
 
     private final InputStream in;
     private final String timeout;
+    private final Transcript transcript;
     private final byte[] buffer = new byte[16 * 1024];
     private int pos;
     private int limit;
     private boolean closed;
 
-    ResponseReader(InputStream in, String timeout) {
+    ResponseReader(InputStream in, String timeout, Transcript transcript) {
         this.in = in;
         this.timeout = timeout;
+        this.transcript = transcript;
     }
 
     /**
@@ -43,11 +45,11 @@ final class ResponseReader {
     RawResponse read(boolean toHead) throws IOException {
         var head = new ByteArrayOutputStream();
         if (!fill("a response")) {
-            throw new AssertionError("the server closed the connection without answering");
+            throw failed("the server closed the connection without answering");
         }
         String statusLine = line(head);
         if (!statusLine.matches("HTTP/1\\.1 [1-5][0-9][0-9] [^\\r\\n]*")) {
-            throw new AssertionError("malformed status line: " + statusLine);
+            throw failed("malformed status line: " + statusLine);
         }
         int status = Integer.parseInt(statusLine.substring(9, 12));
         List<Header> headers = new ArrayList<>();
@@ -69,7 +71,7 @@ final class ResponseReader {
     /** Passes when the server closes (EOF or reset) before sending anything more. */
     void assertServerCloses() throws IOException {
         if (pos < limit || fill("the server to close the connection")) {
-            throw new AssertionError("expected the server to close the connection, but it sent more: "
+            throw failed("expected the server to close the connection, but it sent more: "
                     + Bytes.printable(buffer, pos, limit));
         }
     }
@@ -106,20 +108,20 @@ final class ResponseReader {
         String transferEncoding = response.header("Transfer-Encoding");
         if (transferEncoding != null) {
             if (!transferEncoding.equalsIgnoreCase("chunked")) {
-                throw new AssertionError("unexpected Transfer-Encoding in response: " + response);
+                throw failed("unexpected Transfer-Encoding in response: " + response);
             }
             return chunkedBody(response);
         }
         String contentLength = response.header("Content-Length");
         if (contentLength == null) {
-            throw new AssertionError("response without Content-Length or chunked framing: " + response);
+            throw failed("response without Content-Length or chunked framing: " + response);
         }
         if (!contentLength.matches("[0-9]{1,18}")) {
-            throw new AssertionError("malformed Content-Length in response: " + response);
+            throw failed("malformed Content-Length in response: " + response);
         }
         long length = Long.parseLong(contentLength);
         if (length > MAX_BODY_BYTES) {
-            throw new AssertionError("response body too large for the suite: " + response);
+            throw failed("response body too large for the suite: " + response);
         }
         var body = new ByteArrayOutputStream();
         copy(length, body, response);
@@ -134,7 +136,7 @@ final class ResponseReader {
             int semicolon = sizeLine.indexOf(';');
             String size = semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon);
             if (!size.matches("[0-9a-fA-F]{1,8}")) {
-                throw new AssertionError("malformed chunk size in response: " + sizeLine);
+                throw failed("malformed chunk size in response: " + sizeLine);
             }
             long n = Long.parseLong(size, 16);
             if (n == 0) {
@@ -144,11 +146,11 @@ final class ResponseReader {
                 return body.toByteArray();
             }
             if (body.size() + n > MAX_BODY_BYTES) {
-                throw new AssertionError("response body too large for the suite: " + response);
+                throw failed("response body too large for the suite: " + response);
             }
             copy(n, body, response);
             if (!line(lines).isEmpty()) {
-                throw new AssertionError("chunk data not followed by CRLF in response: " + response);
+                throw failed("chunk data not followed by CRLF in response: " + response);
             }
         }
     }
@@ -157,7 +159,7 @@ final class ResponseReader {
         long remaining = length;
         while (remaining > 0) {
             if (pos == limit && !fill("the rest of the response")) {
-                throw new AssertionError("the server closed the connection after " + body.size() + " of " + length
+                throw failed("the server closed the connection after " + body.size() + " of " + length
                         + " body bytes of: " + response);
             }
             int n = (int) Math.min(remaining, limit - pos);
@@ -172,43 +174,48 @@ final class ResponseReader {
         var line = new StringBuilder();
         while (true) {
             if (pos == limit && !fill("the rest of the response")) {
-                throw new AssertionError("the server closed the connection in the middle of a response: "
+                throw failed("the server closed the connection in the middle of a response: "
                         + Bytes.printable(head.toByteArray()) + line);
             }
             int b = buffer[pos++] & 0xFF;
             head.write(b);
             if (b == '\r') {
                 if (pos == limit && !fill("the rest of the response")) {
-                    throw new AssertionError("the server closed the connection after a CR: " + line);
+                    throw failed("the server closed the connection after a CR: " + line);
                 }
                 int next = buffer[pos++] & 0xFF;
                 head.write(next);
                 if (next != '\n') {
-                    throw new AssertionError("bare CR in response line: " + line);
+                    throw failed("bare CR in response line: " + line);
                 }
                 return line.toString();
             }
             if (b == '\n') {
-                throw new AssertionError("bare LF in response line: " + line);
+                throw failed("bare LF in response line: " + line);
             }
             if (line.length() == MAX_LINE_BYTES) {
-                throw new AssertionError("response line longer than " + MAX_LINE_BYTES + " bytes");
+                throw failed("response line longer than " + MAX_LINE_BYTES + " bytes");
             }
             line.append((char) b);
         }
     }
 
-    private static Header field(String line) {
+    private Header field(String line) {
         int colon = line.indexOf(':');
         if (colon <= 0) {
-            throw new AssertionError("malformed field line in response: " + line);
+            throw failed("malformed field line in response: " + line);
         }
         for (int i = 0; i < colon; i++) {
             if (!HttpChars.isToken(line.charAt(i))) {
-                throw new AssertionError("malformed field name in response: " + line);
+                throw failed("malformed field name in response: " + line);
             }
         }
         return new Header(line.substring(0, colon), line.substring(colon + 1).strip());
+    }
+
+    /** A response that could not be read as expected, with what went over the connection as its cause. */
+    private AssertionError failed(String message) {
+        return new AssertionError(message, new ConnectionEvidence(transcript));
     }
 
     /**
@@ -229,13 +236,17 @@ final class ResponseReader {
         try {
             int n = in.read(buffer);
             if (n > 0) {
+                transcript.read(buffer, 0, n);
                 limit = n;
                 return true;
             }
+            transcript.ended("the server closed the connection");
         } catch (SocketTimeoutException e) {
-            throw new AssertionError("waited " + timeout + " for " + awaited + ": the server hung");
+            transcript.ended("nothing more came for " + timeout + " while the client waited for " + awaited);
+            throw failed("waited " + timeout + " for " + awaited + ": the server hung");
         } catch (SocketException e) {
             // reset by the server: a close as far as the client can tell (see the class comment)
+            transcript.ended("the server reset the connection");
         }
         closed = true;
         return false;

@@ -53,6 +53,7 @@ public final class BlockingServer implements Server {
         listener.bind(new InetSocketAddress(config.host(), config.port()), BACKLOG);
         acceptor = Thread.ofPlatform().name("acceptor").start(this::acceptLoop);
         // tag::s01-watchdog[]
+        // tag::step-7-write-watchdog[]
         // a write blocked longer than the idle timeout means a client that stopped reading: close it
         long timeoutNanos = config.limits().idleTimeout().toNanos();
         long periodMillis = Math.clamp(config.limits().idleTimeout().toMillis() / 4, 50, 1000);
@@ -61,6 +62,7 @@ public final class BlockingServer implements Server {
             long now = System.nanoTime();
             connections.forEach(c -> c.closeIfWriteBlocked(timeoutNanos, now));
         }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        // end::step-7-write-watchdog[]
         // end::s01-watchdog[]
     }
 
@@ -81,16 +83,22 @@ public final class BlockingServer implements Server {
             Connection connection = null;
             try {
                 socket.setTcpNoDelay(true); // responses are small and written whole: do not wait for more
+                // tag::step-7-connection-limit[]
                 if (connections.size() >= config.limits().maxConnections()) {
                     refuse(socket);
                     continue;
                 }
+                // end::step-7-connection-limit[]
+                // tag::step-1-thread-per-connection[]
                 connection = new Connection(socket, this, config.app(), config.limits(), encoder);
                 connections.add(connection);
                 connectionThreads.newThread(connection).start();
+                // tag::step-8-accept-while-draining[]
                 if (draining) {
                     connection.closeIfIdle(); // accepted as stop() began, possibly after it closed the idle ones
                 }
+                // end::step-8-accept-while-draining[]
+                // end::step-1-thread-per-connection[]
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 // OutOfMemoryError here means "unable to create native thread": refuse this one, keep serving
                 System.err.println("cannot serve a connection: " + e);
@@ -155,6 +163,7 @@ public final class BlockingServer implements Server {
         }
         draining = true;
         closeQuietly(listener); // no new connections; accept() throws and the acceptor ends
+        // tag::step-8-graceful-stop[]
         connections.forEach(Connection::closeIfIdle);
         long deadline = System.nanoTime() + grace.toNanos();
         synchronized (connections) {
@@ -167,6 +176,7 @@ public final class BlockingServer implements Server {
                 }
             }
         }
+        // end::step-8-graceful-stop[]
         connections.forEach(Connection::closeQuietly); // grace is over: whatever is left is cut off
         if (watchdog != null) {
             watchdog.shutdownNow();

@@ -72,6 +72,7 @@ final class Connection implements Runnable {
 
     // tag::s01-connection-loop[]
     private void doRun() throws IOException {
+        // tag::step-1-connection-loop[]
         output = new TimedOutputStream(socket.getOutputStream());
         // Responses wait in this buffer while pipelined requests are parsed; the input flushes it
         // before any read that may block. A batch of pipelined requests thus costs one write.
@@ -106,6 +107,7 @@ final class Connection implements Runnable {
         } finally {
             out.flush(); // whatever ended the loop, the answers already given go out before the close
         }
+        // end::step-1-connection-loop[]
     }
     // end::s01-connection-loop[]
 
@@ -113,6 +115,7 @@ final class Connection implements Runnable {
     /** Answers one request whose head has been read; returns whether the connection stays open. */
     private boolean serve(RequestHead head, RequestParser parser, DeadlineInputStream input, OutputStream out)
             throws IOException {
+        // tag::step-1-serve[]
         Exchange exchange = app.open(head);
         Response early = exchange.earlyResponse();
         if (early != null) {
@@ -129,10 +132,12 @@ final class Connection implements Runnable {
         }
         Response response;
         try {
+            // tag::step-5-expect-continue[]
             if (head.expectContinue() && head.framing().hasBody()) {
                 out.write(ResponseEncoder.CONTINUE);
                 out.flush();
             }
+            // end::step-5-expect-continue[]
             input.eachReadWithin(limits.idleTimeout().toMillis());
             parser.readBody(head, exchange);
             response = exchange.end();
@@ -150,6 +155,7 @@ final class Connection implements Runnable {
         boolean keepAlive = head.keepAlive() && !server.isDraining();
         write(out, response, head, keepAlive);
         return keepAlive;
+        // end::step-1-serve[]
     }
     // end::s01-serve[]
 
@@ -196,17 +202,21 @@ final class Connection implements Runnable {
         if (state == State.BUSY) {
             return true; // the next pipelined request, read with the last one
         }
+        // tag::step-8-draining[]
         if (state != State.IDLE || server.isDraining()) {
             return false;
         }
+        // end::step-8-draining[]
         state = State.BUSY;
         return true;
     }
 
     private synchronized boolean becomeIdle() {
+        // tag::step-8-draining[]
         if (state != State.BUSY || server.isDraining()) {
             return false;
         }
+        // end::step-8-draining[]
         state = State.IDLE;
         return true;
     }

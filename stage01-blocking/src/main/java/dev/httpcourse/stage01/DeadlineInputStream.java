@@ -43,13 +43,17 @@ final class DeadlineInputStream extends FilterInputStream {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         long millis = perReadMillis;
+        // tag::step-6-deadline[]
         if (deadlineNanos != Long.MAX_VALUE) {
             millis = (deadlineNanos - System.nanoTime()) / 1_000_000;
             if (millis <= 0) {
                 throw new SocketTimeoutException("deadline passed");
             }
         }
+        // end::step-6-deadline[]
+        // tag::step-2-flush-before-read[]
         pendingOutput.flush();
+        // end::step-2-flush-before-read[]
         socket.setSoTimeout((int) Math.min(millis, Integer.MAX_VALUE));
         return super.read(b, off, len);
     }

@@ -82,6 +82,7 @@ final class RequestParser {
      * @throws HttpException when the head breaks a rule; its status says which
      */
     RequestHead readHead() throws IOException {
+        // tag::step-1-read-head[]
         int lineEnd;
         do { // RFC 9112 section 2.2: ignore empty lines before the request line
             lineEnd = readLine(limits.maxRequestLineBytes(), Status.URI_TOO_LONG);
@@ -99,16 +100,19 @@ final class RequestParser {
                 break;
             }
             headerBytes += lineEnd - pos + 2;
+            // tag::step-5-header-limits[]
             if (headerBytes > limits.maxHeaderBytes()) {
                 throw new HttpException(Status.REQUEST_HEADER_FIELDS_TOO_LARGE, "header section too large");
             }
             if (headers.size() == limits.maxHeaderCount()) {
                 throw new HttpException(Status.REQUEST_HEADER_FIELDS_TOO_LARGE, "too many header fields");
             }
+            // end::step-5-header-limits[]
             headers.add(parseField(pos, lineEnd));
             skipLine(lineEnd);
         }
         return RequestRules.validate(line.method, line.target, line.version, headers, limits);
+        // end::step-1-read-head[]
     }
     // end::s01-read-head[]
 
@@ -148,25 +152,34 @@ final class RequestParser {
      * right before LF, and LF only right after CR.
      */
     private int readLine(int max, Status tooLong) throws IOException {
+        // tag::step-1-read-line[]
         int scanned = pos;
         while (true) {
             for (; scanned < limit; scanned++) {
                 byte b = buf[scanned];
                 if (b == '\n') {
+                    // tag::step-3-line-endings[]
                     if (scanned == pos || buf[scanned - 1] != '\r') {
                         throw new HttpException(Status.BAD_REQUEST, "line not ended by CRLF");
                     }
+                    // end::step-3-line-endings[]
                     if (scanned - 1 - pos > max) {
+                        // tag::step-5-line-limit[]
                         throw tooLong(tooLong, scanned - 1);
+                        // end::step-5-line-limit[]
                     }
                     return scanned - 1;
                 }
+                // tag::step-3-line-endings[]
                 if (scanned > pos && buf[scanned - 1] == '\r') {
                     throw new HttpException(Status.BAD_REQUEST, "bare CR");
                 }
+                // end::step-3-line-endings[]
             }
             if (scanned - pos > max + 1) {
+                // tag::step-5-line-limit[]
                 throw tooLong(tooLong, scanned);
+                // end::step-5-line-limit[]
             }
             int before = pos;
             if (fill() < 0) {
@@ -174,6 +187,7 @@ final class RequestParser {
             }
             scanned -= before - pos; // fill() may have moved the unread bytes to the front
         }
+        // end::step-1-read-line[]
     }
     // end::s01-read-line[]
 
@@ -194,6 +208,7 @@ final class RequestParser {
     // tag::s01-read-body[]
     /** Passes the body to {@code exchange} in pieces as they arrive; returns when it has all been read. */
     void readBody(RequestHead head, Exchange exchange) throws IOException {
+        // tag::step-1-read-body[]
         switch (head.framing()) {
             case BodyFraming.None none -> {
             }
@@ -223,6 +238,7 @@ final class RequestParser {
                 }
             }
         }
+        // end::step-1-read-body[]
     }
     // end::s01-read-body[]
 

@@ -29,6 +29,11 @@ class WriteTimeoutTest {
         try (SocketChannel client = SocketChannel.open()) {
             client.setOption(StandardSocketOptions.SO_RCVBUF, 16 * 1024);
             client.connect(new InetSocketAddress("127.0.0.1", server.port()));
+            // the kernel may take every request below before the acceptor has registered the connection
+            long accepted = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (server.openConnections() == 0 && System.nanoTime() < accepted) {
+                Thread.sleep(5);
+            }
             client.configureBlocking(false);
             ByteBuffer requests = ByteBuffer.wrap("GET /json/50 HTTP/1.1\r\nHost: t\r\n\r\n".repeat(4000)
                     .getBytes(StandardCharsets.US_ASCII));
