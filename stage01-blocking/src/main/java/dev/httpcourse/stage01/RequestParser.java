@@ -37,6 +37,8 @@ final class RequestParser {
     private final Limits limits;
     private final byte[] buf;
     private final ByteBuffer view;
+    /** A second view of {@link #buf}, never moved: body reads set {@link #view}'s limit, and lines are read past it. */
+    private final ByteBuffer lines;
     private final BufferWindow window = new BufferWindow();
     private final ChunkedDecoder chunked;
     private int pos;
@@ -48,6 +50,7 @@ final class RequestParser {
         // a whole line must fit: the longest request line or header line, plus CRLF
         this.buf = new byte[Math.max(8192, Math.max(limits.maxRequestLineBytes(), limits.maxHeaderBytes()) + 2)];
         this.view = ByteBuffer.wrap(buf);
+        this.lines = ByteBuffer.wrap(buf);
         this.chunked = new ChunkedDecoder(limits);
     }
 
@@ -142,7 +145,7 @@ final class RequestParser {
 
     /** The line {@code buf[start, end)} as the grammar reads it: a window, not a copy. */
     private ByteView line(int start, int end) {
-        return window.set(view, start, end - start);
+        return window.set(lines, start, end - start);
     }
 
     // tag::s01-read-line[]
