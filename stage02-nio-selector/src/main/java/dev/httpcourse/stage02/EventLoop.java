@@ -4,6 +4,7 @@ import dev.httpcourse.common.app.App;
 import dev.httpcourse.common.http.Limits;
 import dev.httpcourse.common.http.ResponseEncoder;
 import dev.httpcourse.common.server.ServerFailure;
+import dev.httpcourse.common.server.ConnectionLimit;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;

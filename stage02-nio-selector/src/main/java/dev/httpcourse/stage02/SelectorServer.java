@@ -5,6 +5,7 @@ import dev.httpcourse.common.server.Draining;
 import dev.httpcourse.common.server.Server;
 import dev.httpcourse.common.server.ServerConfig;
 import dev.httpcourse.common.server.ServerFailure;
+import dev.httpcourse.common.server.ConnectionLimit;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;

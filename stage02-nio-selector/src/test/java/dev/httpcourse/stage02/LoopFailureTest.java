@@ -7,6 +7,7 @@ import dev.httpcourse.common.app.App;
 import dev.httpcourse.common.http.Limits;
 import dev.httpcourse.common.http.ResponseEncoder;
 import dev.httpcourse.common.server.ServerFailure;
+import dev.httpcourse.common.server.ConnectionLimit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

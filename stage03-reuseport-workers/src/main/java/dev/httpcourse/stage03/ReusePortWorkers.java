@@ -6,7 +6,7 @@ import dev.httpcourse.common.server.Server;
 import dev.httpcourse.common.server.ServerConfig;
 import dev.httpcourse.common.server.ServerFailure;
 import dev.httpcourse.stage02.BufferPool;
-import dev.httpcourse.stage02.ConnectionLimit;
+import dev.httpcourse.common.server.ConnectionLimit;
 import dev.httpcourse.stage02.EventLoop;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -5,7 +5,7 @@ import dev.httpcourse.common.server.Draining;
 import dev.httpcourse.common.server.Server;
 import dev.httpcourse.common.server.ServerConfig;
 import dev.httpcourse.common.server.ServerFailure;
-import dev.httpcourse.stage02.ConnectionLimit;
+import dev.httpcourse.common.server.ConnectionLimit;
 import dev.httpcourse.stage04.uring.Availability;
 import dev.httpcourse.stage04.uring.ErrnoException;
 import dev.httpcourse.stage04.uring.Sockets;

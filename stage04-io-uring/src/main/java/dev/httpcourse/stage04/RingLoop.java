@@ -2,7 +2,7 @@ package dev.httpcourse.stage04;
 
 import dev.httpcourse.common.http.Limits;
 import dev.httpcourse.common.server.ServerFailure;
-import dev.httpcourse.stage02.ConnectionLimit;
+import dev.httpcourse.common.server.ConnectionLimit;
 import dev.httpcourse.stage02.Deadline;
 import dev.httpcourse.stage02.Http1Protocol;
 import dev.httpcourse.stage04.uring.CompletionHandler;

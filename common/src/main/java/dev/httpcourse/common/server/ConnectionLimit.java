@@ -1,4 +1,4 @@
-package dev.httpcourse.stage02;
+package dev.httpcourse.common.server;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
