@@ -13,14 +13,10 @@ import java.nio.ByteOrder;
  * section 2.2), so what it needs is the first line-ending byte of either kind, and to check that a
  * CR is followed by LF. One pass finds both.
  *
- * <p>Chosen by measurement against the Vector API ({@code jdk.incubator.vector}, its preferred
- * species: 64 byte lanes per compare on this AVX-512 machine) and a plain byte loop: {@code Bench05_LineScan}, every line end of the corpus,
- * JDK 25, two forks, on this course's 2-core machine (noisy; ratios within one run). On the arena
- * heads (short lines, what the load profiles send) SWAR was fastest: 279 ns against 334 for bytes
- * and 388 for vectors, whose set-up and scalar tail cost more than a 20-byte line saves. On browser
- * heads (mostly 20 to 50 bytes, but User-Agent, Accept and Cookie lines of 80 to 145) vectors won, 1,011 ns against 1,483 for SWAR and 1,404 for
- * bytes. SWAR it is: it wins where the servers are measured, and it needs no incubator module (and
- * its warning) on every command line. Chapter 5 gives the whole measurement.
+ * <p>Chosen by measurement against the Vector API ({@code jdk.incubator.vector}) and a plain byte
+ * loop ({@code Bench05_LineScan}; chapter 5 gives the figures): SWAR was fastest on the short lines
+ * the load profiles send, and needs no incubator module on every command line; vectors only won on
+ * long browser lines.
  */
 final class LineScanner {
     /** Little-endian, so that the first byte in memory is the lowest byte of the long on any platform. */
