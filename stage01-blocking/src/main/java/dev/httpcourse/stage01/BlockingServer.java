@@ -6,6 +6,7 @@ import dev.httpcourse.common.http.Status;
 import dev.httpcourse.common.http.Version;
 import dev.httpcourse.common.server.Server;
 import dev.httpcourse.common.server.ServerConfig;
+import java.lang.System.Logger.Level;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
  * scheduler) does the multiplexing.
  */
 public final class BlockingServer implements Server {
+    private static final System.Logger LOG = System.getLogger(BlockingServer.class.getName());
     /** Connections waiting to be accepted: large, as 4,096 clients may connect at once. */
     static final int BACKLOG = 4096;
     /** After a failed accept, how long to wait before the next: a failure usually repeats at once. */
@@ -75,7 +77,7 @@ public final class BlockingServer implements Server {
             } catch (IOException e) {
                 if (!draining) {
                     // e.g. EMFILE, too many open files: it fails again at once, so pause rather than spin
-                    System.err.println("accept failed: " + e.getMessage());
+                    LOG.log(Level.WARNING, "accept failed: {0}", e.getMessage());
                     pause(ACCEPT_RETRY_MILLIS);
                 }
                 continue;
@@ -101,7 +103,7 @@ public final class BlockingServer implements Server {
                 // end::step-1-thread-per-connection[]
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 // OutOfMemoryError here means "unable to create native thread": refuse this one, keep serving
-                System.err.println("cannot serve a connection: " + e);
+                LOG.log(Level.WARNING, "cannot serve a connection: {0}", e.toString());
                 if (connection != null) {
                     connections.remove(connection);
                 }

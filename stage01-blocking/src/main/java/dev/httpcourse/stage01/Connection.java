@@ -9,6 +9,7 @@ import dev.httpcourse.common.http.Response;
 import dev.httpcourse.common.http.ResponseEncoder;
 import dev.httpcourse.common.http.Status;
 import dev.httpcourse.common.http.Version;
+import java.lang.System.Logger.Level;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,6 +34,7 @@ import java.net.SocketTimeoutException;
  */
 final class Connection implements Runnable {
     // end::s01-connection-states[]
+    private static final System.Logger LOG = System.getLogger(Connection.class.getName());
     private enum State { IDLE, BUSY, CLOSED }
 
     /** After an error, how long and how much of the client's unread input we swallow before closing. */
@@ -57,16 +59,22 @@ final class Connection implements Runnable {
 
     @Override
     public void run() {
+        if (LOG.isLoggable(Level.DEBUG)) {
+            LOG.log(Level.DEBUG, "{0}: opened, on {1}", socket.getRemoteSocketAddress(), Thread.currentThread());
+        }
         try {
             doRun();
         } catch (IOException | RuntimeException e) {
             // a reset, a timeout while idle or a bug: either way this connection is over, the server is not
             if (!(e instanceof IOException)) {
-                System.err.println("connection failed: " + e);
+                LOG.log(Level.ERROR, "connection failed", e);
             }
         } finally {
             closeQuietly();
             server.closed(this);
+            if (LOG.isLoggable(Level.DEBUG)) {
+                LOG.log(Level.DEBUG, "{0}: closed", socket.getRemoteSocketAddress());
+            }
         }
     }
 
@@ -148,7 +156,7 @@ final class Connection implements Runnable {
             sendErrorAndClose(out, Status.REQUEST_TIMEOUT, "request body not received in time");
             return false;
         } catch (RuntimeException e) {
-            System.err.println("request failed: " + e); // a bug in the application: say so, keep serving others
+            LOG.log(Level.ERROR, "request failed", e); // a bug in the application: say so, keep serving others
             sendErrorAndClose(out, Status.INTERNAL_SERVER_ERROR, "internal error");
             return false;
         }

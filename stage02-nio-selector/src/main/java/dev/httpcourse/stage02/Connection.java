@@ -1,5 +1,6 @@
 package dev.httpcourse.stage02;
 
+import java.lang.System.Logger.Level;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
@@ -29,6 +30,7 @@ import java.nio.channels.SocketChannel;
  */
 final class Connection extends TimerWheel.Entry {
     // end::s02-connection-states[]
+    private static final System.Logger LOG = System.getLogger(Connection.class.getName());
     static final long LINGER_NANOS = 500_000_000L;
     static final int LINGER_BYTES = 1 << 20;
 
@@ -60,6 +62,9 @@ final class Connection extends TimerWheel.Entry {
     }
 
     void register(Selector selector) throws ClosedChannelException {
+        if (LOG.isLoggable(Level.DEBUG)) {
+            LOG.log(Level.DEBUG, "{0}: opened", channel.socket().getRemoteSocketAddress());
+        }
         key = channel.register(selector, SelectionKey.OP_READ, this);
         interest = SelectionKey.OP_READ;
         loop.timers().schedule(this, loop.now() + loop.idleTimeoutNanos());
@@ -76,7 +81,7 @@ final class Connection extends TimerWheel.Entry {
         } catch (IOException | RuntimeException e) {
             // a reset, or a bug: either way this connection is over, the loop and the others are not
             if (!(e instanceof IOException)) {
-                System.err.println("connection failed: " + e);
+                LOG.log(Level.ERROR, "connection failed", e);
             }
             close();
         }
@@ -200,6 +205,9 @@ final class Connection extends TimerWheel.Entry {
      * on readiness, and the timer wheel ends it.
      */
     private void startLingering() throws IOException {
+        if (LOG.isLoggable(Level.DEBUG)) {
+            LOG.log(Level.DEBUG, "{0}: answered, now lingering before the close", channel.socket().getRemoteSocketAddress());
+        }
         lingering = true;
         if (input != null) {
             loop.pool().give(input);
@@ -243,6 +251,9 @@ final class Connection extends TimerWheel.Entry {
             return;
         }
         closed = true;
+        if (LOG.isLoggable(Level.DEBUG)) {
+            LOG.log(Level.DEBUG, "{0}: closed in phase {1}", channel.socket().getRemoteSocketAddress(), protocol.phase());
+        }
         loop.timers().cancel(this);
         try {
             channel.close(); // also cancels the key; the selector lets go of the descriptor at its next select

@@ -5,6 +5,7 @@ import dev.httpcourse.common.http.Limits;
 import dev.httpcourse.common.http.ResponseEncoder;
 import dev.httpcourse.common.server.ServerFailure;
 import dev.httpcourse.common.server.ConnectionLimit;
+import java.lang.System.Logger.Level;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -38,6 +39,7 @@ import java.util.function.Consumer;
  */
 public final class EventLoop {
     // end::s02-event-loop-doc[]
+    private static final System.Logger LOG = System.getLogger(EventLoop.class.getName());
     /** Connections accepted per readiness of a listener before the loop serves the others again. */
     static final int ACCEPT_BATCH = 64;
     /** After a failed accept (EMFILE, most often), how long the listener is left alone. */
@@ -169,6 +171,7 @@ public final class EventLoop {
         } catch (IOException | RuntimeException | Error e) {
             // a bug that escaped every handler, or the JVM out of something: this loop cannot go on
             closeEverything(); // every client gets its close now, rather than hang on a descriptor nobody serves
+            LOG.log(Level.ERROR, name + ": event loop failed; its connections are closed", e);
             failure.report(name + ": event loop failed: " + e);
             return;
         }
@@ -209,7 +212,7 @@ public final class EventLoop {
                 connection.refuse(); // a 503 the client can read beats a silent reset
             }
         } catch (IOException | RuntimeException e) {
-            System.err.println("cannot serve a connection: " + e);
+            LOG.log(Level.WARNING, "cannot serve a connection: {0}", e.toString());
             if (counted) {
                 connectionLimit.release();
             }
@@ -236,7 +239,7 @@ public final class EventLoop {
                 }
             }
         } catch (RuntimeException e) {
-            System.err.println(name + ": closing connections failed: " + e);
+            LOG.log(Level.ERROR, name + ": closing connections failed", e);
         }
         Runnable task;
         while ((task = tasks.poll()) != null) {
@@ -310,7 +313,7 @@ public final class EventLoop {
                     accepted = channel.accept();
                 } catch (IOException e) {
                     // e.g. EMFILE: it would fail again at once, and level-triggered epoll would spin on it
-                    System.err.println("accept failed: " + e.getMessage());
+                    LOG.log(Level.WARNING, "accept failed: {0}", e.getMessage());
                     key.interestOps(0);
                     timers.schedule(this, now + ACCEPT_PAUSE_NANOS);
                     return;

@@ -10,6 +10,7 @@ import dev.httpcourse.common.http.RequestHead;
 import dev.httpcourse.common.http.Response;
 import dev.httpcourse.common.http.ResponseEncoder;
 import dev.httpcourse.common.http.Status;
+import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 
 // tag::s02-protocol-phases[]
@@ -35,6 +36,7 @@ import java.nio.ByteBuffer;
  */
 public final class Http1Protocol implements Protocol {
     // end::s02-protocol-phases[]
+    private static final System.Logger LOG = System.getLogger(Http1Protocol.class.getName());
 
     private final App app;
     private final Limits limits;
@@ -109,7 +111,7 @@ public final class Http1Protocol implements Protocol {
         } catch (HttpException e) {
             fail(e.status(), e.getMessage());
         } catch (RuntimeException e) {
-            System.err.println("request failed: " + e); // a bug in the application: say so, keep serving others
+            LOG.log(Level.ERROR, "request failed", e); // a bug in the application: say so, keep serving others
             fail(Status.INTERNAL_SERVER_ERROR, "internal error");
         }
     }

@@ -1,6 +1,7 @@
 package dev.httpcourse.stage03;
 
 import dev.httpcourse.stage02.EventLoop;
+import java.lang.System.Logger.Level;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
@@ -14,6 +15,7 @@ import java.util.List;
  * wake-up; in exchange the acceptor could pick the least busy worker, which the kernel's hash cannot.
  */
 final class HandOffAcceptor {
+    private static final System.Logger LOG = System.getLogger(HandOffAcceptor.class.getName());
     /** After a failed accept (EMFILE, most often), how long to wait: it would fail again at once. */
     private static final long ACCEPT_RETRY_MILLIS = 50;
 
@@ -43,7 +45,7 @@ final class HandOffAcceptor {
                 return; // stop() closed the listener
             } catch (IOException e) {
                 if (!stopping) {
-                    System.err.println("accept failed: " + e.getMessage());
+                    LOG.log(Level.WARNING, "accept failed: {0}", e.getMessage());
                     pause();
                 }
                 continue;
@@ -61,7 +63,7 @@ final class HandOffAcceptor {
             listener.close();
             thread.join();
         } catch (IOException e) {
-            System.err.println("closing the listener failed: " + e.getMessage());
+            LOG.log(Level.WARNING, "closing the listener failed: {0}", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -2,6 +2,7 @@ package dev.httpcourse.stage04;
 
 import dev.httpcourse.stage02.Http1Protocol;
 import dev.httpcourse.stage02.Protocol;
+import java.lang.System.Logger.Level;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 
@@ -20,6 +21,7 @@ import java.nio.ByteBuffer;
  */
 final class Http1RingConnection extends RingConnection {
     // end::s04-connection-states[]
+    private static final System.Logger LOG = System.getLogger(Http1RingConnection.class.getName());
     private final Http1RingService service;
     private final Http1Protocol protocol;
     private final Outbound output;
@@ -75,7 +77,7 @@ final class Http1RingConnection extends RingConnection {
                 input.clear(); // after an error nothing more is read: what is left, a line that filled the buffer included, goes
             }
         } catch (RuntimeException e) {
-            System.err.println("connection failed: " + e);
+            LOG.log(Level.ERROR, "connection failed", e);
             close();
             return;
         }

@@ -6,6 +6,7 @@ import dev.httpcourse.stage04.uring.Cqe;
 import dev.httpcourse.stage04.uring.Errno;
 import dev.httpcourse.stage04.uring.Ring;
 import dev.httpcourse.stage04.uring.UserData;
+import java.lang.System.Logger.Level;
 import java.lang.foreign.MemorySegment;
 
 // tag::s04-ring-connection[]
@@ -30,6 +31,7 @@ import java.lang.foreign.MemorySegment;
  */
 public abstract class RingConnection {
     // end::s04-ring-connection[]
+    private static final System.Logger LOG = System.getLogger(RingConnection.class.getName());
     public static final int OP_RECV = 1, OP_SEND = 2, OP_CANCEL = 3, OP_CLOSE = 4, OP_SHUTDOWN = 5;
     /** How long a closing connection swallows what the client still sends, and how much at most. */
     static final long LINGER_NANOS = 500_000_000L;
@@ -101,6 +103,9 @@ public abstract class RingConnection {
 
     /** Arms the first receive. */
     final void start() {
+        if (LOG.isLoggable(Level.DEBUG)) {
+            LOG.log(Level.DEBUG, "fd {0}: opened (slot {1})", fd, slot);
+        }
         armRecv();
     }
 
@@ -247,6 +252,9 @@ public abstract class RingConnection {
      * destroy the response before it is read.
      */
     private void startLingering() {
+        if (LOG.isLoggable(Level.DEBUG)) {
+            LOG.log(Level.DEBUG, "fd {0}: answered, now lingering before the close", fd);
+        }
         lingering = true;
         ring.prepShutdown(fd, 1, userData(OP_SHUTDOWN)); // SHUT_WR
         lingerUntil = loop.now() + LINGER_NANOS;
@@ -290,6 +298,9 @@ public abstract class RingConnection {
         ring.prepClose(fd, userData(OP_CLOSE));
         release();
         loop.closed(this);
+        if (LOG.isLoggable(Level.DEBUG)) {
+            LOG.log(Level.DEBUG, "fd {0}: closed", fd);
+        }
     }
     // end::s04-close[]
 }

@@ -11,6 +11,7 @@ import dev.httpcourse.stage04.uring.ErrnoException;
 import dev.httpcourse.stage04.uring.Ring;
 import dev.httpcourse.stage04.uring.Sockets;
 import dev.httpcourse.stage04.uring.UserData;
+import java.lang.System.Logger.Level;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
@@ -38,6 +39,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class RingLoop {
     // end::s04-loop-doc[]
+    private static final System.Logger LOG = System.getLogger(RingLoop.class.getName());
     static final int SQ_ENTRIES = 256;
     /** Well above the SQ: a multishot accept and many sends can complete per turn (Netty uses 4096 too). */
     static final int CQ_ENTRIES = 4096;
@@ -122,6 +124,7 @@ public final class RingLoop {
             // kernel dropped, the JVM out of memory: the ring cannot be trusted to close anything now
             failed = name + " failed: " + e;
             closeConnectionsNow();
+            LOG.log(Level.ERROR, name + " failed; its connections are closed", e);
         } finally {
             closeRing(inFlightSettled);
         }
@@ -156,7 +159,7 @@ public final class RingLoop {
         try {
             ring.close();
         } catch (ErrnoException e) {
-            System.err.println(name + ": " + e.getMessage());
+            LOG.log(Level.WARNING, "{0}: {1}", name, e.getMessage());
         }
         arena.close();
     }
@@ -194,7 +197,7 @@ public final class RingLoop {
             c.onCompletion(op, res, flags);
         } catch (RuntimeException e) {
             // a bug: this connection is over, the loop and the others are not
-            System.err.println(name + ": connection failed: " + e);
+            LOG.log(Level.ERROR, name + ": connection failed", e);
             c.close();
         }
     }

@@ -14,6 +14,7 @@ import dev.httpcourse.common.http.Status;
 import dev.httpcourse.common.http.Version;
 import dev.httpcourse.stage02.Closing;
 import dev.httpcourse.stage02.Protocol;
+import java.lang.System.Logger.Level;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
@@ -41,6 +42,7 @@ import java.nio.ByteBuffer;
  */
 final class InPlaceProtocol implements Protocol {
     // end::s05-protocol-doc[]
+    private static final System.Logger LOG = System.getLogger(InPlaceProtocol.class.getName());
     /** Room for any fixed template response (the largest, 400-odd bytes, is an OPTIONS answer). */
     private static final int SMALL_RESPONSE = 1024;
 
@@ -152,7 +154,7 @@ final class InPlaceProtocol implements Protocol {
         } catch (ArithmeticException e) {
             fail(Status.BAD_REQUEST, "integer overflow");
         } catch (RuntimeException e) {
-            System.err.println("request failed: " + e); // a bug: say so, keep serving the others
+            LOG.log(Level.ERROR, "request failed", e); // a bug: say so, keep serving the others
             fail(Status.INTERNAL_SERVER_ERROR, "internal error");
         }
         return end; // after an error nothing that follows can be trusted: it is dropped with the connection

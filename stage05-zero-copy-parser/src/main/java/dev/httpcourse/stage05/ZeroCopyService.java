@@ -8,6 +8,7 @@ import dev.httpcourse.stage04.RingLoop;
 import dev.httpcourse.stage04.RingService;
 import dev.httpcourse.stage04.uring.BufferRing;
 import dev.httpcourse.stage04.uring.ErrnoException;
+import java.lang.System.Logger.Level;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
@@ -25,6 +26,7 @@ import java.util.ArrayDeque;
  */
 final class ZeroCopyService implements RingService {
     // end::s05-service[]
+    private static final System.Logger LOG = System.getLogger(ZeroCopyService.class.getName());
     /** Buffers in the ring: every connection of a loop receiving at once still finds one. */
     static final int RING_BUFFERS = 1024;
     /** Bytes per ring buffer: a pipelined burst of 16 requests fits in one, and uploads arrive in few CQEs. */
@@ -101,7 +103,7 @@ final class ZeroCopyService implements RingService {
         try {
             ring.close();
         } catch (ErrnoException e) {
-            System.err.println("buffer ring: " + e.getMessage());
+            LOG.log(Level.WARNING, "buffer ring: {0}", e.getMessage());
         }
         arena.close();
     }

@@ -53,8 +53,17 @@ public final class ServerOptions {
             description = "Open connections kept at once; more get 503 (default: ${DEFAULT-VALUE}).")
     int maxConnections;
 
-    /** Validates the options together and builds the configuration; a bad value is a usage error. */
+    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
+            description = "How much the server logs on standard error: error, warning, info, debug (each connection's "
+                    + "life), trace (default: ${DEFAULT-VALUE}).")
+    String logLevel;
+
+    /**
+     * Validates the options together and builds the configuration; a bad value is a usage error.
+     * Sets the log level too ({@link Logs}), as the server about to start is what logs.
+     */
     public ServerConfig config(int workers) {
+        Logs.configure(logLevel());
         Limits limits;
         try {
             limits = new Limits(maxRequestLine, maxHeaderBytes, maxHeaders, maxBody, seconds(idleTimeoutSeconds),
@@ -76,6 +85,18 @@ public final class ServerOptions {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         return new ServerConfig(host, port, workers, limits, new App(data));
+    }
+
+    private System.Logger.Level logLevel() {
+        return switch (logLevel.toLowerCase(java.util.Locale.ROOT)) {
+            case "error" -> System.Logger.Level.ERROR;
+            case "warning" -> System.Logger.Level.WARNING;
+            case "info" -> System.Logger.Level.INFO;
+            case "debug" -> System.Logger.Level.DEBUG;
+            case "trace" -> System.Logger.Level.TRACE;
+            default -> throw new ParameterException(spec.commandLine(),
+                    "--log-level must be error, warning, info, debug or trace, not '" + logLevel + "'");
+        };
     }
 
     private static Duration seconds(double value) {
