@@ -72,11 +72,6 @@ public final class Http1Protocol implements Protocol {
     }
 
     @Override
-    public Close close() {
-        return closing.how();
-    }
-
-    @Override
     public long headsComplete() {
         return headsComplete;
     }
@@ -193,17 +188,7 @@ public final class Http1Protocol implements Protocol {
     }
 
     @Override
-    public void timedOut() {
-        closing.timedOut(phase() == Phase.IDLE);
-    }
-
-    @Override
-    public void endOfInput() {
-        closing.endOfInput();
-    }
-
-    @Override
-    public void refuse() {
-        closing.refuse();
+    public Closing closing() {
+        return closing;
     }
 }

@@ -25,19 +25,30 @@ public interface Protocol {
 
     Phase phase();
 
-    /** How to close, once {@link #phase()} is CLOSING; null before. */
-    Close close();
-
     /** Request heads completed on this connection: a new head's header clock starts when this moves on. */
     long headsComplete();
 
+    /** When and how this connection ends: the same rules for every protocol. */
+    Closing closing();
+
+    /** How to close, once {@link #phase()} is CLOSING; null before. */
+    default Close close() {
+        return closing().how();
+    }
+
     /** The head or body did not arrive in time: 408, then close. An idle connection just closes. */
-    void timedOut();
+    default void timedOut() {
+        closing().timedOut(phase() == Phase.IDLE);
+    }
 
     /** The client shut down its output: no further request can arrive, and an unfinished one never will. */
-    void endOfInput();
+    default void endOfInput() {
+        closing().endOfInput();
+    }
 
     /** Over the connection limit: a 503 the client can understand beats a silent reset. */
-    void refuse();
+    default void refuse() {
+        closing().refuse();
+    }
 }
 // end::s02-protocol-interface[]

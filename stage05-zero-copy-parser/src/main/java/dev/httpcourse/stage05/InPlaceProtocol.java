@@ -94,11 +94,6 @@ final class InPlaceProtocol implements Protocol {
     }
 
     @Override
-    public Close close() {
-        return closing.how();
-    }
-
-    @Override
     public long headsComplete() {
         return headsComplete;
     }
@@ -380,18 +375,8 @@ final class InPlaceProtocol implements Protocol {
     }
 
     @Override
-    public void timedOut() {
-        closing.timedOut(phase() == Phase.IDLE);
-    }
-
-    @Override
-    public void endOfInput() {
-        closing.endOfInput();
-    }
-
-    @Override
-    public void refuse() {
-        closing.refuse();
+    public Closing closing() {
+        return closing;
     }
 
     /**
