@@ -72,9 +72,9 @@ SHAPES = ["baseline", "pipelined"]
 JMH_ROWS = {
     "parse-s01": ("Bench01_ParseStage01.parse", "requests=arena"),
     "parse-s02": ("Bench01_ParseStage02.parse", "buffers=heap, requests=arena"),
-    "parse-s05": ("Bench05_ParseStage05.parse", "requests=arena"),
+    "parse-s05": ("Bench01_ParseStage05.parse", "requests=arena"),
     "json50-jackson": ("Bench02_JsonJackson.encode", "count=50"),
-    "json50-writer": ("Bench05_JsonWriter.write", "count=50"),
+    "json50-writer": ("Bench02_JsonWriter.write", "count=50"),
 }
 
 
