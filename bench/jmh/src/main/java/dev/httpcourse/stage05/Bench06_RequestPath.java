@@ -54,7 +54,7 @@ public class Bench06_RequestPath extends CourseBenchmark {
 
     @Benchmark
     public long respond() {
-        long consumed = protocol.process(receiveBuffer, receiveView, 0, length, false);
+        long consumed = protocol.process(receiveBuffer, receiveView, 0, length, false, System.nanoTime());
         if (consumed != length) {
             throw new IllegalStateException("the head was not consumed whole: " + consumed + " of " + length);
         }
