@@ -46,9 +46,9 @@ public final class Main implements Callable<Integer> {
     static final int EXIT_NOTHING_MEASURED = 1;
 
     // --quick, the class mode: the two profiles that tell the story (the cost of a request, then
-    // what batching many requests in one read and one write saves), the full run's 4 s windows
-    // after a shorter warm-up, and two rounds rather than three, so that every ratio still has a
-    // spread and six servers fit in about three minutes with the build.
+    // what batching many requests in one read and one write saves), 4 s windows after a 3 s
+    // warm-up, and two rounds rather than three, so that every ratio still has a spread and six
+    // servers fit in about three minutes with the build.
     static final List<Profile> QUICK_PROFILES = List.of(Profile.BASELINE, Profile.PIPELINED);
     static final Duration QUICK_WARMUP = Duration.ofSeconds(3);
     static final Duration QUICK_DURATION = Duration.ofSeconds(4);
@@ -67,11 +67,11 @@ public final class Main implements Callable<Integer> {
             description = "Profiles to run: baseline, pipelined, limited-conn, json, upload (default: all).")
     List<Profile> profiles = new ArrayList<>();
 
-    @Option(names = "--duration", defaultValue = "4s", converter = DurationConverter.class, paramLabel = "TIME",
+    @Option(names = "--duration", defaultValue = "3s", converter = DurationConverter.class, paramLabel = "TIME",
             description = "Length of each measured window (default: ${DEFAULT-VALUE}).")
     Duration duration;
 
-    @Option(names = "--warmup", defaultValue = "4s", converter = DurationConverter.class, paramLabel = "TIME",
+    @Option(names = "--warmup", defaultValue = "3s", converter = DurationConverter.class, paramLabel = "TIME",
             description = "Load before measuring, not counted (default: ${DEFAULT-VALUE}).")
     Duration warmup;
 

@@ -38,8 +38,8 @@ class MainOptionsTest {
     void defaultsFitTheFullComparisonOnASmallMachine() {
         var main = new Main(System.out);
         new CommandLine(main).parseArgs();
-        assertEquals(Duration.ofSeconds(4), main.duration);
-        assertEquals(Duration.ofSeconds(4), main.warmup);
+        assertEquals(Duration.ofSeconds(3), main.duration);
+        assertEquals(Duration.ofSeconds(3), main.warmup);
         assertEquals(3, main.repetitions);
         assertEquals(256, main.connections);
         assertEquals(Main.Generator.builtin, main.generator);
