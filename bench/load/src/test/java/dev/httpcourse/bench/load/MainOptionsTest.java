@@ -69,7 +69,7 @@ class MainOptionsTest {
                 "--connections", "--server-cpus", "--load-cpus", "--pin", "--generator", "--out", "--baseline-peer")) {
             assertTrue(o.out().contains(option), option);
         }
-        assertTrue(o.out().contains("(default: 4s)"));
+        assertTrue(o.out().contains("(default: 3s)"));
         assertTrue(o.out().contains("(default: 256;"));
     }
 
