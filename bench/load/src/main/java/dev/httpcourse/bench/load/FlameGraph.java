@@ -161,12 +161,18 @@ public final class FlameGraph implements Callable<Integer> {
         String title = String.format(Locale.ROOT, "%s, %s, %d connections: CPU by %s, %,.0f req/s while sampled",
                 server, profile.id(), profile.connections(connections), recorder.describe(), window.requestsPerSecond());
         converter.html(folded, html, title);
+        Files.copy(folded, dir.resolve(name + ".folded"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        double intervalMillis = chosen.equals(JFR) ? 1.0 : interval.toNanos() / 1e6;
+        FlameSummary.of(server, profile.id(), profile.connections(connections), window.requestsPerSecond(),
+                duration.toNanos() / 1e9, intervalMillis, stacks.counts()).write(dir.resolve(name + ".json"));
+        FlameSummary.writeTables(dir);
         log.println(title);
         log.println(String.format(Locale.ROOT, "%,d samples; the frames with most samples of their own:", stacks.total()));
         for (Map.Entry<String, Long> e : stacks.topSelf(12)) {
             log.println(String.format(Locale.ROOT, "  %5.1f%%  %s", 100.0 * e.getValue() / stacks.total(), e.getKey()));
         }
-        log.println("Written: " + html + "; folded stacks and server log: " + work);
+        log.println("Written: " + html + ", its folded stacks and summary beside it, and " + dir.resolve("summary.md")
+                + "; server log: " + work);
         return 0;
     }
 
