@@ -135,9 +135,7 @@ final class Connection extends TimerWheel.Entry {
                 lastWriteAt = loop.now();
             }
         }
-        // tag::step-2-pending-input[]
         pendingInput = stoppedForOutput && input != null && protocol.phase() != Protocol.Phase.CLOSING;
-        // end::step-2-pending-input[]
         afterIo();
         // end::step-1-serve[]
     }

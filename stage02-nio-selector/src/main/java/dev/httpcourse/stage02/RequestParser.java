@@ -115,7 +115,9 @@ public final class RequestParser {
                 if (!requestLine) {
                     return complete();
                 }
+                // tag::step-2-empty-line[]
                 continue; // an empty line before the request line is skipped
+                // end::step-2-empty-line[]
             }
             ByteBuffer line = onHeap(in, start, cr);
             int from = line == in ? start : 0;
