@@ -111,6 +111,7 @@ final class InPlaceProtocol implements Protocol {
     long process(MemorySegment segment, ByteBuffer view, long from, long end, boolean draining) {
         long at = from;
         try {
+            // tag::step-2-process[]
             while (!closing.decided() && !out.backedUp()) {
                 if (body != Body.NONE) {
                     if (!bodyComplete()) {
@@ -144,6 +145,7 @@ final class InPlaceProtocol implements Protocol {
                 at = headEnd;
             }
             return at;
+            // end::step-2-process[]
         } catch (HttpException e) {
             fail(e.status(), e.getMessage());
         } catch (ArithmeticException e) {

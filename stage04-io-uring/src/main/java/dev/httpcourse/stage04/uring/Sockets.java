@@ -55,6 +55,7 @@ public final class Sockets {
      * incoming connections across their queues), {@code bind}, {@code listen}.
      */
     public static int listen(InetSocketAddress address, int backlog, boolean reusePort) throws ErrnoException {
+        // tag::step-2-listen[]
         InetAddress ip = address.getAddress();
         int family = ip instanceof Inet6Address ? AF_INET6 : AF_INET;
         try (Arena arena = Arena.ofConfined()) {
@@ -78,6 +79,7 @@ public final class Sockets {
         } catch (Throwable t) {
             throw new AssertionError(t);
         }
+        // end::step-2-listen[]
     }
     // end::s04-listener[]
 
