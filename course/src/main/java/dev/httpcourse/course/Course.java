@@ -305,7 +305,7 @@ public final class Course implements Callable<Integer> {
             StageSteps b = StageSteps.load(ws.root(), StageSteps.normalize(newer));
             diff.diff(ws.referenceSources(a).resolve(a.packagePath()), ws.referenceSources(b).resolve(b.packagePath()),
                     "stage " + a.stage() + " (" + a.module() + ")", "stage " + b.stage() + " (" + b.module() + ")",
-                    ws.root(), b.buildsOn().contains(a.module()));
+                    ws.root(), b.buildsOnModules().contains(a.module()));
             return 0;
         }
     }

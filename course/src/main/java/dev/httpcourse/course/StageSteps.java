@@ -99,6 +99,21 @@ record StageSteps(String stage, String module, String title, String chapter, Str
         return "marked".equals(status);
     }
 
+    /**
+     * The folders of compiled classes the stage builds on, in {@code buildsOn}'s order: a module's
+     * {@code target/classes}, or for {@code module:tests} its {@code target/test-classes}.
+     */
+    List<Path> buildsOnClasses(Path root) {
+        return buildsOn.stream().map(m -> m.endsWith(":tests")
+                ? root.resolve(m.substring(0, m.length() - ":tests".length())).resolve("target/test-classes")
+                : root.resolve(m).resolve("target/classes")).toList();
+    }
+
+    /** The modules the stage builds on, each once ({@code module:tests} is its module). */
+    List<String> buildsOnModules() {
+        return buildsOn.stream().map(m -> m.replace(":tests", "")).distinct().toList();
+    }
+
     Step step(int number) {
         if (number < 1 || number > steps.size()) {
             throw new IllegalArgumentException("stage " + stage + " has steps 1 to " + steps.size() + ", not " + number);

@@ -26,6 +26,8 @@ final class StepListener implements TestExecutionListener {
     int failed;
     int notRun;
     final List<String> skipped = new ArrayList<>();
+    /** Why each skipped test or container was skipped, as JUnit gave it. */
+    final List<String> skipReasons = new ArrayList<>();
     Failure first;
 
     /** @param binding the binding class's simple name, left out of the paths shown */
@@ -44,6 +46,7 @@ final class StepListener implements TestExecutionListener {
             notRun++;
         } else {
             skipped.add(path(id) + ": " + reason);
+            skipReasons.add(reason == null ? "" : reason);
         }
     }
 
@@ -55,7 +58,11 @@ final class StepListener implements TestExecutionListener {
                     passed++;
                 }
             }
-            case ABORTED -> skipped.add(path(id) + ": " + result.getThrowable().map(Throwable::getMessage).orElse("aborted"));
+            case ABORTED -> {
+                String reason = result.getThrowable().map(Throwable::getMessage).orElse("aborted");
+                skipped.add(path(id) + ": " + reason);
+                skipReasons.add(reason == null ? "" : reason);
+            }
             case FAILED -> {
                 failed++;
                 if (first == null) {

@@ -112,7 +112,7 @@ final class StepsLint {
             for (String check : step.checks()) {
                 if (check.startsWith("stage:")) {
                     Path test = root.resolve(stage.module()).resolve(Workspace.TEST).resolve(stage.packagePath())
-                            .resolve(check.substring(6).replace('.', '/') + ".java");
+                            .resolve(check.substring(6).replaceAll("#.*", "").replace('.', '/') + ".java");
                     if (!Files.exists(test)) {
                         problems.add("stage " + stage.stage() + " step " + step.number() + ": no "
                                 + root.relativize(test));

@@ -133,7 +133,7 @@ final class Workspace {
         for (StageSteps s : StageSteps.all(root)) {
             if (Files.isDirectory(learnerModule(s))) {
                 learner.add("stage" + s.stage());
-                s.buildsOn().forEach(m -> modules.add("../" + m));
+                s.buildsOnModules().forEach(m -> modules.add("../" + m));
             }
         }
         List<String> pom = new ArrayList<>(List.of(

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StarterTest {
     private static final Path ROOT = Path.of(System.getProperty("course.root", "..")).toAbsolutePath().normalize();
-    /** The steps whose categories take seconds, not tens of seconds: endpoints to framing. */
-    private static final int FAST_STEPS = 4;
+    /** The categories whose cases take seconds, not tens of seconds: endpoints to framing. */
+    private static final Set<String> FAST = Set.of("Endpoints", "Connections", "Pipelining", "RequestLines",
+            "HeaderFields", "MessageFraming", "ChunkedBodies");
 
     @Test
     void starterFailsAtStepOneAndEachSolvedStepBringsTheStageBack(@TempDir Path scratch) {
@@ -43,7 +45,8 @@ class StarterTest {
             Solver.Outcome first = solver.solve(1);
             assertTrue(first.missing().isEmpty(), first.missing().toString());
             String one = check(ws, stage, module, 1, 0);
-            assertTrue(Pattern.compile("1/\\d+ +.* passed").matcher(one).find(), one);
+            assertTrue(Pattern.compile("1/\\d+ +.* (passed|not checkable here: io_uring unavailable)").matcher(one).find(),
+                    one);
 
             for (StageSteps.Step step : stage.steps().subList(1, stage.steps().size())) {
                 Solver.Outcome o = solver.solve(step.number());
@@ -57,9 +60,22 @@ class StarterTest {
                 }
             }
             assertEquals(List.of(), different, "solving every step must give back the stage's own sources");
-            String all = check(ws, stage, module, FAST_STEPS, 0);
-            assertTrue(all.contains("Progress: " + FAST_STEPS + " of"), all);
+            int fast = fastSteps(stage);
+            String all = check(ws, stage, module, fast, 0);
+            assertTrue(all.contains("Progress: " + fast + " of") || all.contains("not checkable here"), all);
         }
+    }
+
+    /** The leading steps whose checks are fast categories or the stage's own tests. */
+    static int fastSteps(StageSteps stage) {
+        int n = 0;
+        for (StageSteps.Step step : stage.steps()) {
+            if (!step.checks().stream().allMatch(c -> c.startsWith("stage:") || FAST.contains(c))) {
+                break;
+            }
+            n++;
+        }
+        return Math.max(n, 1);
     }
 
     @Test
@@ -80,7 +96,10 @@ class StarterTest {
                 .checkModule(module, upTo);
         String report = out.toString(StandardCharsets.UTF_8);
         System.out.println(report);
-        assertEquals(expectedExit, exit, report);
+        // 4: nothing failed, but a step needs io_uring, which this machine lacks (REQUIRE_IO_URING=1 makes it fail)
+        if (!(expectedExit == 0 && exit == 4 && report.contains("not checkable here"))) {
+            assertEquals(expectedExit, exit, report);
+        }
         return report;
     }
 }

@@ -88,6 +88,7 @@ final class Connection extends TimerWheel.Entry {
     }
 
     private void doOnReady(int readyOps) throws IOException {
+        // tag::step-1-on-ready[]
         if (lingering) {
             discardInput();
             return;
@@ -102,6 +103,7 @@ final class Connection extends TimerWheel.Entry {
             }
         }
         serve();
+        // end::step-1-on-ready[]
     }
     // end::s02-on-ready[]
 
@@ -113,16 +115,19 @@ final class Connection extends TimerWheel.Entry {
      * so that a client that pipelines thousands of requests cannot keep the loop from the others.
      */
     private void serve() throws IOException {
+        // tag::step-1-serve[]
         boolean stoppedForOutput = false;
         if (input != null) {
             input.flip();
             protocol.process(input, loop.isDraining());
             input.compact();
             stoppedForOutput = output.backedUp();
+            // tag::step-7-give-back-buffer[]
             if (input.position() == 0) {
                 loop.pool().give(input); // nothing partial left: an idle connection holds no buffer
                 input = null;
             }
+            // end::step-7-give-back-buffer[]
         }
         if (!output.isEmpty()) {
             boolean wasWaiting = (interest & SelectionKey.OP_WRITE) != 0;
@@ -132,10 +137,12 @@ final class Connection extends TimerWheel.Entry {
         }
         pendingInput = stoppedForOutput && input != null && protocol.phase() != Protocol.Phase.CLOSING;
         afterIo();
+        // end::step-1-serve[]
     }
     // end::s02-serve[]
 
     private void afterIo() throws IOException {
+        // tag::step-1-after-io[]
         if (output.isEmpty()) {
             if (protocol.phase() == Protocol.Phase.CLOSING) {
                 if (protocol.close() == Protocol.Close.LINGER && !inputClosed) {
@@ -145,10 +152,12 @@ final class Connection extends TimerWheel.Entry {
                 }
                 return;
             }
+            // tag::step-8-close-idle[]
             if (loop.isDraining() && isIdle()) {
                 close(); // its last response was queued before the stop began
                 return;
             }
+            // end::step-8-close-idle[]
         }
         // tag::s02-interest[]
         int wanted = 0;
@@ -157,24 +166,35 @@ final class Connection extends TimerWheel.Entry {
             wanted |= SelectionKey.OP_WRITE;
         }
         // no reading while the client does not read its answers, nor once it has finished sending
-        if (!inputClosed && !pendingInput && !output.backedUp() && protocol.phase() != Protocol.Phase.CLOSING) {
+        if (!inputClosed && !pendingInput && !clientBehind() && protocol.phase() != Protocol.Phase.CLOSING) {
             wanted |= SelectionKey.OP_READ;
         }
         setInterest(wanted);
         // end::s02-interest[]
         scheduleDeadline();
+        // end::step-1-after-io[]
+    }
+
+    /** More answers wait than the connection should hold: read no further request until the client reads. */
+    private boolean clientBehind() {
+        // tag::step-7-backpressure[]
+        return output.backedUp();
+        // end::step-7-backpressure[]
     }
 
     // tag::s02-deadline[]
     /** The one deadline that matters now ({@link Deadline}: write stall, header, or idle), in the loop's wheel. */
     private void scheduleDeadline() {
+        // tag::step-6-schedule-deadline[]
         loop.timers().schedule(this, deadline.next(loop.now(), !output.isEmpty(), lastWriteAt, protocol.phase(),
                 protocol.headsComplete()));
+        // end::step-6-schedule-deadline[]
     }
     // end::s02-deadline[]
 
     @Override
     void expired() {
+        // tag::step-6-expired[]
         try {
             if (lingering || !output.isEmpty()) {
                 close(); // lingered long enough, or the client has not read for a whole idle timeout
@@ -185,6 +205,7 @@ final class Connection extends TimerWheel.Entry {
         } catch (IOException | RuntimeException e) {
             close();
         }
+        // end::step-6-expired[]
     }
 
     /** Over the connection limit: answer 503, then close gently. */

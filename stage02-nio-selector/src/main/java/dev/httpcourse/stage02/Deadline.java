@@ -35,6 +35,7 @@ public final class Deadline {
      */
     public long next(long now, boolean outputWaiting, long lastWriteAt, Protocol.Phase phase,
                      long headsComplete) {
+        // tag::step-6-deadline-rule[]
         if (phase != Protocol.Phase.HEAD) {
             headStartedAt = -1;
         } else if (headStartedAt < 0 || headNumber != headsComplete) {
@@ -48,6 +49,7 @@ public final class Deadline {
             return headStartedAt + headerNanos;
         }
         return now + idleNanos;
+        // end::step-6-deadline-rule[]
     }
 }
 // end::s02-deadline-rule[]

@@ -119,6 +119,7 @@ public final class EventLoop {
     /** Stops accepting, closes idle connections, and lets the others finish; their answers say close. */
     public void drain() {
         execute(() -> {
+            // tag::step-8-drain[]
             draining = true;
             for (Listener l : listeners) {
                 l.close();
@@ -128,6 +129,7 @@ public final class EventLoop {
                     c.closeIfIdle();
                 }
             }
+            // end::step-8-drain[]
         });
     }
 
@@ -155,18 +157,7 @@ public final class EventLoop {
     private void run() {
         try {
             while (!stopping) {
-                long toTick = timers.nanosToNextTick(System.nanoTime());
-                sleeping.set(true);
-                if (!tasks.isEmpty() || toTick == 0) {
-                    selector.selectNow(onReady);
-                } else {
-                    // the Consumer form fills no selected-key set: no HashSet, no iterator per select
-                    selector.select(onReady, toTick < 0 ? 0 : Math.max(1, (toTick + 999_999) / 1_000_000));
-                }
-                sleeping.set(false);
-                now = System.nanoTime();
-                runTasks();
-                timers.advance(now);
+                turn();
             }
         } catch (IOException | RuntimeException | Error e) {
             // a bug that escaped every handler, or the JVM out of something: this loop cannot go on
@@ -178,13 +169,33 @@ public final class EventLoop {
         closeEverything();
     }
 
+    /** One turn: wait for ready keys or the next timer tick, run what other threads handed over, fire the timers due. */
+    private void turn() throws IOException {
+        // tag::step-1-event-loop[]
+        long toTick = timers.nanosToNextTick(System.nanoTime());
+        sleeping.set(true);
+        if (!tasks.isEmpty() || toTick == 0) {
+            selector.selectNow(onReady);
+        } else {
+            // the Consumer form fills no selected-key set: no HashSet, no iterator per select
+            selector.select(onReady, toTick < 0 ? 0 : Math.max(1, (toTick + 999_999) / 1_000_000));
+        }
+        sleeping.set(false);
+        now = System.nanoTime();
+        runTasks();
+        timers.advance(now);
+        // end::step-1-event-loop[]
+    }
+
     private void onReady(SelectionKey key) {
+        // tag::step-1-event-loop[]
         now = System.nanoTime();
         if (key.attachment() instanceof Connection c) {
             c.onReady(key.readyOps());
         } else if (key.attachment() instanceof Listener l) {
             l.acceptReady();
         }
+        // end::step-1-event-loop[]
     }
     // end::s02-run[]
 
@@ -197,10 +208,13 @@ public final class EventLoop {
 
     // tag::s02-accepted[]
     private void accepted(SocketChannel channel) {
+        // tag::step-8-refuse-while-draining[]
         if (draining) {
             closeQuietly(channel);
             return;
         }
+        // end::step-8-refuse-while-draining[]
+        // tag::step-1-register[]
         boolean counted = connectionLimit.tryAcquire();
         try {
             channel.configureBlocking(false);
@@ -208,9 +222,11 @@ public final class EventLoop {
             Connection connection = new Connection(channel, this, counted);
             connection.register(selector);
             open++;
+            // tag::step-7-refuse-over-limit[]
             if (!counted) {
                 connection.refuse(); // a 503 the client can read beats a silent reset
             }
+            // end::step-7-refuse-over-limit[]
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "cannot serve a connection: {0}", e.toString());
             if (counted) {
@@ -218,6 +234,7 @@ public final class EventLoop {
             }
             closeQuietly(channel);
         }
+        // end::step-1-register[]
     }
     // end::s02-accepted[]
 
@@ -307,6 +324,7 @@ public final class EventLoop {
         }
 
         void acceptReady() {
+            // tag::step-1-accept[]
             for (int i = 0; i < ACCEPT_BATCH && !draining; i++) {
                 SocketChannel accepted;
                 try {
@@ -323,6 +341,7 @@ public final class EventLoop {
                 }
                 accepted(accepted);
             }
+            // end::step-1-accept[]
         }
 
         @Override

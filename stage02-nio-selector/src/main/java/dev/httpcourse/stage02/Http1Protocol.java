@@ -86,6 +86,7 @@ public final class Http1Protocol implements Protocol {
      */
     public void process(ByteBuffer in, boolean draining) {
         try {
+            // tag::step-1-process[]
             while (!closing.decided() && !out.backedUp()) {
                 if (exchange == null) {
                     if (!in.hasRemaining()) {
@@ -103,6 +104,7 @@ public final class Http1Protocol implements Protocol {
                     return;
                 }
             }
+            // end::step-1-process[]
         } catch (HttpException e) {
             fail(e.status(), e.getMessage());
         } catch (RuntimeException e) {
@@ -114,6 +116,7 @@ public final class Http1Protocol implements Protocol {
 
     // tag::s02-begin[]
     private void begin(RequestHead next, boolean draining) {
+        // tag::step-1-begin[]
         Exchange opened = app.open(next);
         Response early = opened.earlyResponse();
         if (early != null) {
@@ -138,14 +141,18 @@ public final class Http1Protocol implements Protocol {
                 chunked.reset();
             }
         }
+        // tag::step-5-expect-continue[]
         if (next.expectContinue() && next.framing().hasBody()) {
             out.append(ResponseEncoder.CONTINUE); // RFC 9110 section 10.1.1: before reading the body
         }
+        // end::step-5-expect-continue[]
+        // end::step-1-begin[]
     }
     // end::s02-begin[]
 
     /** Passes what {@code in} holds of the body to the exchange; true once all of it has been. */
     private boolean readBody(ByteBuffer in) {
+        // tag::step-1-read-body[]
         if (head.framing() instanceof BodyFraming.Chunked) {
             return chunked.decode(in, bodySink);
         }
@@ -159,6 +166,7 @@ public final class Http1Protocol implements Protocol {
             bodyRemaining -= n;
         }
         return bodyRemaining == 0;
+        // end::step-1-read-body[]
     }
 
     private void body(ByteBuffer data) {

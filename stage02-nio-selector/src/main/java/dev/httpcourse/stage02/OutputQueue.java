@@ -64,6 +64,7 @@ final class OutputQueue implements ResponseOutput {
      * @return the bytes written; {@link #isEmpty()} tells whether everything went
      */
     long writeTo(SocketChannel channel) throws IOException {
+        // tag::step-1-write[]
         long written = 0;
         while (buffer != null) {
             buffer.flip();
@@ -82,6 +83,7 @@ final class OutputQueue implements ResponseOutput {
             }
         }
         return written;
+        // end::step-1-write[]
     }
     // end::s02-flush[]
 

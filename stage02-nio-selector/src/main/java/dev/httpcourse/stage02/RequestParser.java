@@ -97,6 +97,7 @@ public final class RequestParser {
      *         spent: the connection answers with the error and closes.
      */
     public RequestHead parse(ByteBuffer in) {
+        // tag::step-1-parse[]
         if (in.hasRemaining()) {
             started = true;
         }
@@ -114,7 +115,9 @@ public final class RequestParser {
                 if (!requestLine) {
                     return complete();
                 }
+                // tag::step-2-empty-line[]
                 continue; // an empty line before the request line is skipped
+                // end::step-2-empty-line[]
             }
             ByteBuffer line = onHeap(in, start, cr);
             int from = line == in ? start : 0;
@@ -126,6 +129,7 @@ public final class RequestParser {
                 fieldLine(line, from, from + cr - start);
             }
         }
+        // end::step-1-parse[]
     }
     // end::s02-parse[]
 
@@ -148,29 +152,39 @@ public final class RequestParser {
      * accepting a bare LF is how two parsers come to disagree).
      */
     private int findLineEnd(ByteBuffer in, int max, Status tooLong) {
+        // tag::step-1-find-line-end[]
         int pos = in.position();
         int limit = in.limit();
         int i = pos + scanned;
         for (; i < limit; i++) {
             byte b = in.get(i);
             if (b == '\n') {
+                // tag::step-3-line-endings[]
                 if (i == pos || in.get(i - 1) != '\r') {
                     throw new HttpException(Status.BAD_REQUEST, "line not ended by CRLF");
                 }
+                // end::step-3-line-endings[]
                 if (i - 1 - pos > max) {
+                    // tag::step-5-line-limit[]
                     throw tooLong(in, i - 1, tooLong);
+                    // end::step-5-line-limit[]
                 }
                 return i - 1;
             }
+            // tag::step-3-line-endings[]
             if (i > pos && in.get(i - 1) == '\r') {
                 throw new HttpException(Status.BAD_REQUEST, "bare CR");
             }
+            // end::step-3-line-endings[]
         }
         scanned = i - pos;
         if (scanned > max + 1) {
+            // tag::step-5-line-limit[]
             throw tooLong(in, i, tooLong);
+            // end::step-5-line-limit[]
         }
         return -1;
+        // end::step-1-find-line-end[]
     }
     // end::s02-find-line-end[]
 
@@ -210,6 +224,7 @@ public final class RequestParser {
 
     /** A field line, counted against the header limits, then checked by {@link HeadSyntax} and cut into Strings. */
     private void fieldLine(ByteBuffer in, int start, int end) {
+        // tag::step-5-header-limits[]
         headerBytes += end - start + 2;
         if (headerBytes > limits.maxHeaderBytes()) {
             throw new HttpException(Status.REQUEST_HEADER_FIELDS_TOO_LARGE, "header section too large");
@@ -217,6 +232,7 @@ public final class RequestParser {
         if (headers.size() == limits.maxHeaderCount()) {
             throw new HttpException(Status.REQUEST_HEADER_FIELDS_TOO_LARGE, "too many header fields");
         }
+        // end::step-5-header-limits[]
         ByteView line = window.set(in, start, end - start);
         int nameEnd = HeadSyntax.nameEnd(line);
         int valueStart = HeadSyntax.valueStart(line, nameEnd);

@@ -50,6 +50,7 @@ final class TimerWheel {
 
     // tag::s02-schedule[]
     void schedule(Entry e, long deadline) {
+        // tag::step-6-schedule[]
         e.deadline = deadline;
         long tick = Math.max(ceilTick(deadline), currentTick + 1);
         if (e.tick >= 0) {
@@ -59,6 +60,7 @@ final class TimerWheel {
             unlink(e);
         }
         link(e, Math.min(tick, currentTick + SLOTS - 1));
+        // end::step-6-schedule[]
     }
     // end::s02-schedule[]
 
@@ -71,6 +73,7 @@ final class TimerWheel {
     // tag::s02-advance[]
     /** Fires every entry whose deadline is at or before {@code nowNanos}. */
     void advance(long nowNanos) {
+        // tag::step-6-advance[]
         long target = (nowNanos - origin) / TICK_NANOS;
         while (currentTick < target && size > 0) {
             currentTick++;
@@ -90,6 +93,7 @@ final class TimerWheel {
             }
         }
         currentTick = Math.max(currentTick, target);
+        // end::step-6-advance[]
     }
     // end::s02-advance[]
 

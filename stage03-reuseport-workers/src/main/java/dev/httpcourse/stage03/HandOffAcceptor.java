@@ -36,6 +36,7 @@ final class HandOffAcceptor {
 
     // tag::s03-handoff[]
     private void run() {
+        // tag::step-2-handoff[]
         int next = 0;
         while (!stopping) {
             SocketChannel channel;
@@ -53,6 +54,7 @@ final class HandOffAcceptor {
             workers.get(next).adopt(channel); // queued for the worker's thread, which registers it
             next = (next + 1) % workers.size();
         }
+        // end::step-2-handoff[]
     }
     // end::s03-handoff[]
 

@@ -67,11 +67,15 @@ public final class ReusePortWorkers implements Server {
 
     @Override
     public void start() throws IOException {
+        // tag::step-4-one-limit[]
         var limit = new ConnectionLimit(config.limits().maxConnections()); // the server's limit, across workers
+        // end::step-4-one-limit[]
         var encoder = new ResponseEncoder();
         try {
             for (int i = 0; i < config.workers(); i++) {
+                // tag::step-1-workers[]
                 workers.add(new EventLoop("worker-" + i, config.app(), config.limits(), encoder, limit, buffers, failure));
+                // end::step-1-workers[]
             }
             if (mode == AcceptMode.REUSEPORT) {
                 bindOnePerWorker();
@@ -96,12 +100,14 @@ public final class ReusePortWorkers implements Server {
      * {@code bind}, or the kernel refuses the second with "address already in use".
      */
     private void bindOnePerWorker() throws IOException {
+        // tag::step-1-listener-per-worker[]
         int boundPort = config.port();
         for (EventLoop worker : workers) {
             ServerSocketChannel listener = bind(boundPort, true);
             boundPort = port;
             worker.listen(listener);
         }
+        // end::step-1-listener-per-worker[]
     }
 
     private ServerSocketChannel bind(int wantedPort, boolean reusePort) throws IOException {
@@ -109,7 +115,9 @@ public final class ReusePortWorkers implements Server {
         listeners.add(listener);
         listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
         if (reusePort) {
+            // tag::step-1-reuseport[]
             listener.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            // end::step-1-reuseport[]
         }
         listener.bind(new InetSocketAddress(config.host(), wantedPort), BACKLOG);
         port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
@@ -136,8 +144,10 @@ public final class ReusePortWorkers implements Server {
         if (acceptor != null) {
             acceptor.stop(); // first: a connection handed to a draining worker would only be closed
         }
+        // tag::step-5-stop-every-worker[]
         workers.forEach(EventLoop::drain); // each closes its listener and its idle connections
         Draining.await(this::openConnections, grace); // busy connections finish, up to the grace period
+        // end::step-5-stop-every-worker[]
         workers.forEach(EventLoop::stop);
         workers.clear();
     }

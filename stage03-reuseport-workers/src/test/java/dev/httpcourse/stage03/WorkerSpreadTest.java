@@ -40,6 +40,7 @@ class WorkerSpreadTest {
                     Socket socket = new Socket();
                     clients.add(socket);
                     socket.connect(new InetSocketAddress("127.0.0.1", server.port()));
+                    socket.setSoTimeout(10_000); // a connection nobody accepts must fail the test, not hang it
                     socket.getOutputStream().write(REQUEST);
                     assertAnswered(socket.getInputStream()); // answered, so registered on a worker's loop
                 }

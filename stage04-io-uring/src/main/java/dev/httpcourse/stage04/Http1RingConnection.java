@@ -46,12 +46,15 @@ final class Http1RingConnection extends RingConnection {
     // tag::s04-on-recv[]
     @Override
     protected void armRecv() {
+        // tag::step-3-arm-recv[]
         int at = input.position();
         ring.prepRecv(fd, inputMemory, at, input.capacity() - at, recvUserData());
+        // end::step-3-arm-recv[]
     }
 
     @Override
     protected void onRecv(int res, int flags) {
+        // tag::step-3-on-recv[]
         if (res > 0) {
             input.position(input.position() + res);
         } else if (res == 0) {
@@ -62,11 +65,13 @@ final class Http1RingConnection extends RingConnection {
             return;
         }
         serve();
+        // end::step-3-on-recv[]
     }
 
     /** Lets the protocol consume what was received, sends what it queued, re-arms the recv, sets the deadline. */
     @Override
     protected void serve() {
+        // tag::step-3-serve[]
         try {
             if (input.position() > 0) {
                 input.flip();
@@ -96,6 +101,7 @@ final class Http1RingConnection extends RingConnection {
             armRecv();
         }
         scheduleDeadline();
+        // end::step-3-serve[]
     }
     // end::s04-on-recv[]
 

@@ -118,6 +118,7 @@ public abstract class RingConnection {
     // tag::s04-on-completion[]
     /** One of this connection's completions; {@code op} is what its {@code user_data} says. */
     final void onCompletion(int op, int res, int flags) {
+        // tag::step-3-on-completion[]
         switch (op) {
             case OP_RECV -> {
                 if (!Cqe.hasMore(flags)) {
@@ -147,6 +148,7 @@ public abstract class RingConnection {
             }
             default -> { } // SHUTDOWN, CANCEL: their effect shows in the RECV and SEND completions
         }
+        // end::step-3-on-completion[]
     }
     // end::s04-on-completion[]
 
@@ -280,6 +282,7 @@ public abstract class RingConnection {
     // tag::s04-close[]
     /** Cancel what is in flight; {@link #finishClose()} runs once the cancelled operations have completed. */
     public final void close() {
+        // tag::step-3-close[]
         if (closing) {
             return;
         }
@@ -288,10 +291,12 @@ public abstract class RingConnection {
             ring.prepCancelAll(fd, userData(OP_CANCEL));
         }
         finishClose();
+        // end::step-3-close[]
     }
 
     /** Nothing in flight refers to our buffers any more: close the descriptor (through the ring), free the rest. */
     private void finishClose() {
+        // tag::step-3-close[]
         if (recvArmed || sendInFlight) {
             return; // called again from the completion of whatever was still in flight
         }
@@ -301,6 +306,7 @@ public abstract class RingConnection {
         if (LOG.isLoggable(Level.DEBUG)) {
             LOG.log(Level.DEBUG, "fd {0}: closed", fd);
         }
+        // end::step-3-close[]
     }
     // end::s04-close[]
 }

@@ -157,6 +157,7 @@ public final class RingLoop {
 
     // tag::s04-loop[]
     private void loop() {
+        // tag::step-3-loop[]
         long nextTick = now + TICK_NANOS;
         while (!stopping) {
             if (!acceptArmed && !draining && now >= acceptPausedUntil) {
@@ -171,9 +172,11 @@ public final class RingLoop {
                 tick();
             }
         }
+        // end::step-3-loop[]
     }
 
     private void onCompletion(long userData, int res, int flags) {
+        // tag::step-3-dispatch[]
         int op = UserData.op(userData);
         if (op == OP_ACCEPT) {
             onAccept(res, flags);
@@ -191,10 +194,12 @@ public final class RingLoop {
             LOG.log(Level.ERROR, name + ": connection failed", e);
             c.close();
         }
+        // end::step-3-dispatch[]
     }
     // end::s04-loop[]
 
     private void onAccept(int res, int flags) {
+        // tag::step-3-accept[]
         if (!Cqe.hasMore(flags)) {
             acceptArmed = false; // the multishot accept ended: re-armed next turn unless draining
         }
@@ -216,11 +221,14 @@ public final class RingLoop {
         RingConnection c = service.connect(this, slot, generations[slot], res, counted);
         slots[slot] = c;
         open++;
+        // tag::step-5-refuse-over-limit[]
         if (counted) {
             c.start();
         } else {
             c.refuse();
         }
+        // end::step-5-refuse-over-limit[]
+        // end::step-3-accept[]
     }
 
     private int takeSlot() {
@@ -250,6 +258,7 @@ public final class RingLoop {
     }
 
     private void tick() {
+        // tag::step-6-stop-accepting[]
         if (draining) {
             if (acceptArmed) {
                 if (!acceptCancelled) {
@@ -260,16 +269,23 @@ public final class RingLoop {
                 closeListener();
             }
         }
+        // end::step-6-stop-accepting[]
         for (int i = 0; i <= highestSlot; i++) {
             RingConnection c = slots[i];
             if (c == null) {
                 continue;
             }
+            // tag::step-6-close-idle[]
             if (draining && c.isIdle()) {
                 c.close();
-            } else if (now - c.deadline >= 0) {
+                continue;
+            }
+            // end::step-6-close-idle[]
+            // tag::step-5-deadlines[]
+            if (now - c.deadline >= 0) {
                 c.expired();
             }
+            // end::step-5-deadlines[]
         }
     }
 

@@ -115,6 +115,7 @@ final class InPlaceProtocol implements Protocol {
         this.now = now;
         long at = from;
         try {
+            // tag::step-2-process[]
             while (!closing.decided() && !out.backedUp()) {
                 if (body != Body.NONE) {
                     if (!bodyComplete()) {
@@ -148,6 +149,7 @@ final class InPlaceProtocol implements Protocol {
                 at = headEnd;
             }
             return at;
+            // end::step-2-process[]
         } catch (HttpException e) {
             fail(e.status(), e.getMessage());
         } catch (ArithmeticException e) {

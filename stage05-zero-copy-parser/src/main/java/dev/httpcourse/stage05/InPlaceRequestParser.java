@@ -108,6 +108,7 @@ public final class InPlaceRequestParser {
      * @throws HttpException when the head breaks a rule; its status is the answer
      */
     public long parse(MemorySegment segment, long start, long end) {
+        // tag::step-1-parse[]
         if (phase == DONE) {
             return start + headLength;
         }
@@ -141,10 +142,12 @@ public final class InPlaceRequestParser {
                 return start + headLength;
             }
         }
+        // end::step-1-parse[]
     }
     // end::s05-parser-parse[]
 
     private void onLine(MemorySegment segment, long start, int lineEnd) {
+        // tag::step-1-on-line[]
         if (phase == REQUEST_LINE) {
             if (lineEnd > lineStart) { // RFC 9112 section 2.2: empty lines before the request line are ignored
                 requestLine(segment, start, lineEnd);
@@ -164,6 +167,7 @@ public final class InPlaceRequestParser {
             }
             field(segment, start, lineEnd);
         }
+        // end::step-1-on-line[]
     }
 
     /** {@code method SP request-target SP HTTP-version}, checked by {@link HeadSyntax}, kept as offsets. */
@@ -182,6 +186,7 @@ public final class InPlaceRequestParser {
     // tag::s05-parser-field[]
     /** {@code field-name ":" OWS field-value OWS}, checked by {@link HeadSyntax}, recorded as offsets. */
     private void field(MemorySegment segment, long start, int end) {
+        // tag::step-1-field[]
         ByteView line = lineBytes.set(segment, start + lineStart, end - lineStart);
         int colon = HeadSyntax.nameEnd(line);
         int from = HeadSyntax.valueStart(line, colon);
@@ -194,6 +199,7 @@ public final class InPlaceRequestParser {
         valueEnd[fields] = lineStart + to;
         names[fields] = name;
         fields++;
+        // end::step-1-field[]
     }
     // end::s05-parser-field[]
 

@@ -78,6 +78,7 @@ public final class JsonWriter {
      *                       decides, and as {@code common}'s App answers), with the buffer's contents undefined
      */
     public long write(MemorySegment out, long at, int count, long multiplier) {
+        // tag::step-2-json[]
         long p = SegmentOut.bytes(out, at, OPEN);
         for (int i = 0; i < count; i++) {
             Item item = items[i];
@@ -105,6 +106,7 @@ public final class JsonWriter {
         }
         p = SegmentOut.decimal(out, SegmentOut.bytes(out, p, CLOSE), count);
         return SegmentOut.oneByte(out, p, '}');
+        // end::step-2-json[]
     }
     // end::s05-json-write[]
 

@@ -32,6 +32,7 @@ final class LineScanner {
     // tag::s05-swar-scan[]
     /** The offset of the first CR or LF in {@code [from, to)} of {@code segment}, or -1. */
     static long indexOfCrOrLf(MemorySegment segment, long from, long to) {
+        // tag::step-1-swar[]
         long i = from;
         for (; i <= to - Long.BYTES; i += Long.BYTES) {
             long word = segment.get(LONG_LE, i);
@@ -48,6 +49,7 @@ final class LineScanner {
             }
         }
         return -1;
+        // end::step-1-swar[]
     }
 
     /**
@@ -57,8 +59,10 @@ final class LineScanner {
      * bit was set. (The shorter {@code (x - 0x01..) & ~x & 0x80..} can mark a 0x01 byte after a zero.)
      */
     static long zeroBytes(long x) {
+        // tag::step-1-swar[]
         long t = (x & LOW7) + LOW7;
         return ~(t | x | LOW7);
+        // end::step-1-swar[]
     }
 
     /**
@@ -66,9 +70,11 @@ final class LineScanner {
      * Morgan ({@code ~a | ~b == ~(a & b)}): two operations fewer per word.
      */
     static long crOrLfBytes(long word) {
+        // tag::step-1-swar[]
         long cr = word ^ CR_EVERYWHERE;
         long lf = word ^ LF_EVERYWHERE;
         return ~((((cr & LOW7) + LOW7) | cr) & (((lf & LOW7) + LOW7) | lf) | LOW7);
+        // end::step-1-swar[]
     }
     // end::s05-swar-scan[]
 }

@@ -66,19 +66,23 @@ public final class ResponseTemplate {
 
     /** Writes the whole fixed response ({@code withBody}) or its head only (HEAD) at {@code at}; returns the end. */
     public long writeFixed(MemorySegment out, long at, byte[] dateLine, boolean withBody) {
+        // tag::step-2-template[]
         long length = front.byteSize() - (withBody ? 0 : fixedBodyLength);
         MemorySegment.copy(front, 0, out, at, length);
         patchDate(out, at, dateLine);
         return at + length;
+        // end::step-2-template[]
     }
 
     // tag::s05-template-write[]
     /** Writes the head for a body of {@code bodyLength} bytes at {@code at}; returns where the body goes. */
     public long writeHead(MemorySegment out, long at, byte[] dateLine, long bodyLength) {
+        // tag::step-2-template[]
         long p = SegmentOut.segment(out, at, front);
         patchDate(out, at, dateLine);
         p = SegmentOut.decimal(out, p, bodyLength);
         return SegmentOut.segment(out, p, back);
+        // end::step-2-template[]
     }
     // end::s05-template-write[]
 

@@ -55,12 +55,15 @@ final class ZeroCopyConnection extends RingConnection {
     // tag::s05-connection-recv[]
     @Override
     protected void armRecv() {
+        // tag::step-3-arm-recv[]
         recvCancelled = false;
         ring.prepRecvMultishot(fd, shared.bufferGroup(), recvUserData());
+        // end::step-3-arm-recv[]
     }
 
     @Override
     protected void onRecv(int res, int flags) {
+        // tag::step-3-on-recv[]
         int buffer = Cqe.hasBuffer(flags) ? Cqe.bufferId(flags) : -1;
         if (res > 0) {
             take(buffer, res);
@@ -79,6 +82,7 @@ final class ZeroCopyConnection extends RingConnection {
             } // ECANCELED: we paused it
         }
         serve();
+        // end::step-3-on-recv[]
     }
     // end::s05-connection-recv[]
 
@@ -110,8 +114,10 @@ final class ZeroCopyConnection extends RingConnection {
             }
         } else if (recvArmed() && !recvCancelled && !inputClosed()) {
             // paused (the client is not reading) or closing: stop taking its bytes, so TCP's window pushes back
+            // tag::step-5-pause-recv[]
             recvCancelled = true;
             ring.prepCancel(userData(OP_RECV), userData(OP_CANCEL));
+            // end::step-5-pause-recv[]
         }
         scheduleDeadline();
     }
@@ -123,6 +129,7 @@ final class ZeroCopyConnection extends RingConnection {
      * buffer goes back to the kernel before this returns.
      */
     private void take(int buffer, int length) {
+        // tag::step-3-take[]
         long from = shared.offset(buffer);
         long to = from + length;
         if (carry.isEmpty() && !output.backedUp() && protocol.phase() != Phase.CLOSING) {
@@ -133,10 +140,12 @@ final class ZeroCopyConnection extends RingConnection {
             protocol.tooMuchAhead(); // more than a connection may hold: answer what was queued, then close
         }
         shared.recycle(buffer);
+        // end::step-3-take[]
     }
 
     /** Lets the protocol consume the carry-over, as far as the output allows; nothing is kept once closing. */
     private void consumeCarry() {
+        // tag::step-3-consume-carry[]
         if (!carry.isEmpty() && !output.backedUp() && protocol.phase() != Phase.CLOSING) {
             carry.consumeTo(protocol.process(carry.memory(), carry.view(), 0, carry.length(), loop.isDraining(), loop.now()));
         }
@@ -145,6 +154,7 @@ final class ZeroCopyConnection extends RingConnection {
         } else if (inputClosed() && !output.backedUp()) {
             protocol.endOfInput(); // everything sent before the end was answered; an unfinished request never will be
         }
+        // end::step-3-consume-carry[]
     }
     // end::s05-connection-consume[]
 

@@ -82,11 +82,13 @@ final class ZeroCopyService implements RingService {
      * RECV would fail again in the next turn, and the next, a loop spinning at full speed.
      */
     void recycle(int id) {
+        // tag::step-3-recycle[]
         ring.recycle(id);
         ring.publish();
         for (int n = waitingForBuffers.size(); n > 0; n--) {
             waitingForBuffers.pollFirst().buffersReturned();
         }
+        // end::step-3-recycle[]
     }
 
     /** {@code c}'s RECV found no ring buffer: it is re-armed once a buffer has come back. */

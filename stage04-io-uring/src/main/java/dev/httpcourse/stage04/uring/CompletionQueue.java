@@ -52,6 +52,7 @@ final class CompletionQueue {
      * handed out (including the one that threw) are still released.
      */
     int drain(CompletionHandler handler) {
+        // tag::step-1-drain[]
         int tail = (int) INT.getAcquire(ring, tailOffset);
         int first = head;
         int h = first;
@@ -71,6 +72,7 @@ final class CompletionQueue {
             }
         }
         return h - first;
+        // end::step-1-drain[]
     }
     // end::s04-cq-drain[]
 

@@ -109,6 +109,7 @@ public final class Ring implements AutoCloseable {
     // end::s04-setup-fallback[]
 
     private static Ring setUp(int sqEntries, int cqEntries, int flags) throws ErrnoException {
+        // tag::step-1-setup[]
         Arena arena = Arena.ofConfined();
         int fd = -1;
         try {
@@ -130,6 +131,7 @@ public final class Ring implements AutoCloseable {
             }
             throw e;
         }
+        // end::step-1-setup[]
     }
 
     // tag::s04-mmap-rings[]
@@ -142,6 +144,7 @@ public final class Ring implements AutoCloseable {
      */
     private static Ring map(Arena arena, MemorySegment callState, int fd, int flags, int features,
                             MemorySegment params) throws ErrnoException {
+        // tag::step-1-mmap[]
         int sqEntries = params.get(JAVA_INT, P_SQ_ENTRIES);
         int cqEntries = params.get(JAVA_INT, P_CQ_ENTRIES);
         long sqArray = params.get(JAVA_INT, P_SQ_OFF + SQO_ARRAY);
@@ -163,6 +166,7 @@ public final class Ring implements AutoCloseable {
         }
         CompletionQueue cq = new CompletionQueue(cqRing, params, P_CQ_OFF);
         return new Ring(arena, fd, flags, features, sq, cq, callState);
+        // end::step-1-mmap[]
     }
 
     private static MemorySegment mapRegion(Arena arena, MemorySegment callState, int fd, long length, long offset)
@@ -182,6 +186,7 @@ public final class Ring implements AutoCloseable {
      * SQE left in the same slot. No slice, no object: stores at fixed offsets into the SQE array.
      */
     private long sqe(byte opcode, int fd, long addr, int len, long userData) {
+        // tag::step-1-sqe[]
         long base = claim();
         MemorySegment s = sqes;
         for (long word = 0; word < SQE_SIZE; word += 8) {
@@ -193,11 +198,14 @@ public final class Ring implements AutoCloseable {
         s.set(JAVA_INT, base + SQE_LEN, len);
         s.set(JAVA_LONG, base + SQE_USER_DATA, userData);
         return base;
+        // end::step-1-sqe[]
     }
 
     /** {@code RECV} into {@code buffer[offset, offset + length)}: one CQE, {@code res} = bytes, 0 at end of stream. */
     public void prepRecv(int socket, MemorySegment buffer, long offset, int length, long userData) {
+        // tag::step-2-operations[]
         sqe(OP_RECV, socket, address(buffer, offset, length), length, userData);
+        // end::step-2-operations[]
     }
     // end::s04-sqe-write[]
 
@@ -207,10 +215,12 @@ public final class Ring implements AutoCloseable {
      * until an error, end of stream, or the ring running dry ({@code -ENOBUFS}) ends it (no F_MORE).
      */
     public void prepRecvMultishot(int socket, int group, long userData) {
+        // tag::step-2-operations[]
         long base = sqe(OP_RECV, socket, 0L, 0, userData);
         sqes.set(JAVA_SHORT, base + SQE_IOPRIO, RECV_MULTISHOT);
         sqes.set(JAVA_BYTE, base + SQE_FLAGS, IOSQE_BUFFER_SELECT);
         sqes.set(JAVA_SHORT, base + SQE_BUF_GROUP, (short) group);
+        // end::step-2-operations[]
     }
 
     /**
@@ -218,8 +228,10 @@ public final class Ring implements AutoCloseable {
      * MSG_NOSIGNAL: a peer that has gone gives {@code -EPIPE}, not a SIGPIPE.
      */
     public void prepSend(int socket, MemorySegment buffer, long offset, int length, long userData) {
+        // tag::step-2-operations[]
         long base = sqe(OP_SEND, socket, address(buffer, offset, length), length, userData);
         sqes.set(JAVA_INT, base + SQE_OP_FLAGS, MSG_NOSIGNAL);
+        // end::step-2-operations[]
     }
 
     /**
@@ -227,19 +239,25 @@ public final class Ring implements AutoCloseable {
      * with SOCK_CLOEXEC), F_MORE while it stays armed.
      */
     public void prepAcceptMultishot(int listener, long userData) {
+        // tag::step-2-operations[]
         long base = sqe(OP_ACCEPT, listener, 0L, 0, userData);
         sqes.set(JAVA_SHORT, base + SQE_IOPRIO, ACCEPT_MULTISHOT);
         sqes.set(JAVA_INT, base + SQE_OP_FLAGS, SOCK_CLOEXEC);
+        // end::step-2-operations[]
     }
 
     /** {@code CLOSE} of a descriptor, done by the kernel after whatever was submitted before it. */
     public void prepClose(int fd, long userData) {
+        // tag::step-2-operations[]
         sqe(OP_CLOSE, fd, 0L, 0, userData);
+        // end::step-2-operations[]
     }
 
     /** {@code SHUTDOWN}, e.g. {@code how} = 1 (SHUT_WR) to send FIN after the last response. */
     public void prepShutdown(int socket, int how, long userData) {
+        // tag::step-2-operations[]
         sqe(OP_SHUTDOWN, socket, 0L, how, userData);
+        // end::step-2-operations[]
     }
 
     /**
@@ -248,18 +266,24 @@ public final class Ring implements AutoCloseable {
      * when nothing matched, or {@code -EALREADY} when it was already running.
      */
     public void prepCancel(long targetUserData, long userData) {
+        // tag::step-2-operations[]
         sqe(OP_ASYNC_CANCEL, -1, targetUserData, 0, userData);
+        // end::step-2-operations[]
     }
 
     /** {@code ASYNC_CANCEL} of every operation on {@code fd} (5.19): {@code res} = how many were cancelled. */
     public void prepCancelAll(int fd, long userData) {
+        // tag::step-2-operations[]
         long base = sqe(OP_ASYNC_CANCEL, fd, 0L, 0, userData);
         sqes.set(JAVA_INT, base + SQE_OP_FLAGS, ASYNC_CANCEL_FD | ASYNC_CANCEL_ALL);
+        // end::step-2-operations[]
     }
 
     /** {@code NOP}: completes with {@code res} 0; the smallest round trip through the rings. */
     public void prepNop(long userData) {
+        // tag::step-1-nop[]
         sqe(OP_NOP, -1, 0L, 0, userData);
+        // end::step-1-nop[]
     }
 
     /** The native address of a slice, bounds-checked against the segment: the kernel cannot check it. */
@@ -299,6 +323,7 @@ public final class Ring implements AutoCloseable {
     }
 
     private int enter(int minComplete, long timeoutNanos) {
+        // tag::step-1-enter[]
         int flags = ENTER_GETEVENTS;
         MemorySegment arg = MemorySegment.NULL;
         long argSize = 0;
@@ -328,6 +353,7 @@ public final class Ring implements AutoCloseable {
                 default -> throw new IllegalStateException(new ErrnoException("io_uring_enter", -r));
             }
         }
+        // end::step-1-enter[]
     }
     // end::s04-submit[]
 

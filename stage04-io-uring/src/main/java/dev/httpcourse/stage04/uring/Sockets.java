@@ -58,6 +58,7 @@ public final class Sockets {
      * than one per connection.
      */
     public static int listen(InetSocketAddress address, int backlog, boolean reusePort) throws ErrnoException {
+        // tag::step-2-listen[]
         InetAddress ip = address.getAddress();
         int family = ip instanceof Inet6Address ? AF_INET6 : AF_INET;
         try (Arena arena = Arena.ofConfined()) {
@@ -82,6 +83,7 @@ public final class Sockets {
         } catch (Throwable t) {
             throw new AssertionError(t);
         }
+        // end::step-2-listen[]
     }
     // end::s04-listener[]
 

@@ -63,6 +63,7 @@ final class SubmissionQueue {
 
     /** Byte offset in {@link #sqes()} of a free SQE, claimed; or -1 when all entries await the kernel. */
     long next() {
+        // tag::step-1-claim[]
         if (tail - cachedHead == entries) {
             cachedHead = (int) INT.getAcquire(ring, headOffset);
             if (tail - cachedHead == entries) {
@@ -72,14 +73,17 @@ final class SubmissionQueue {
         long base = (long) (tail & mask) * SQE_SIZE;
         tail++;
         return base;
+        // end::step-1-claim[]
     }
 
     // tag::s04-sq-publish[]
     /** Makes every claimed SQE visible to the kernel; returns how many it has not consumed yet. */
     int publish() {
+        // tag::step-1-publish[]
         INT.setRelease(ring, tailOffset, tail);
         cachedHead = (int) INT.getAcquire(ring, headOffset);
         return tail - cachedHead;
+        // end::step-1-publish[]
     }
     // end::s04-sq-publish[]
 
