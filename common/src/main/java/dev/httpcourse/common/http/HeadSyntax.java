@@ -96,6 +96,7 @@ public final class HeadSyntax {
         return end;
     }
 
+    // tag::head-syntax-plain-text[]
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
@@ -111,5 +112,6 @@ public final class HeadSyntax {
         long isDel = (del - ONES) & ~del & HIGHS;
         return (below20 | isDel) == 0;
     }
+    // end::head-syntax-plain-text[]
 }
 // end::head-syntax[]
