@@ -27,8 +27,10 @@ json, upload):
                                  ranges overlap: report.json's rankings, as report.md prints them
   cmp-P-lead-cpu                 the first of that ranking
   cmp-P-lead-stage               the stage (of stages 01-05) first in that ranking, and its figures:
-  cmp-P-lead-stage-{rps,cpu,p99}-{ne,nu,jdk}   ratios of its medians to each peer's (-ne of
-                                 rps and cpu: the per-round median, as above), and -p99 itself
+  cmp-P-lead-stage-{rps,cpu,p99}-{ne,nu,jdk,hel,vx}   ratios of its medians to each peer's (-ne
+                                 of rps and cpu: the per-round median, as above), and -p99 itself
+  cmp-P-best-java-peer           the Java peer (JDK server, Netty, Helidon, Vert.x) with the most
+                                 req per CPU-s, and cmp-P-s05-cpu-vs-best-java-peer: stage 05 over it
   cmp-X-sys-S, cmp-X-sys-strace-S        I/O system calls per request, shape S (baseline,
                                  pipelined), counted by perf and by strace
   cmp-X-alloc-S                  bytes allocated per request under load, shape S
@@ -58,15 +60,20 @@ SERVERS = {
     "jdk-httpserver": "jdk",
     "netty-epoll": "ne",
     "netty-io_uring": "nu",
+    "helidon-se": "hel",
+    "vertx": "vx",
+    "native-floor": "floor",
     "nginx": "nginx",
 }
+# the Java servers a developer would deploy instead of a stage: the "best Java peer" is the best of these
+JAVA_PEERS = ["jdk", "ne", "nu", "hel", "vx"]
 PROFILES = ["baseline", "pipelined", "limited-conn", "json", "upload"]
 STAGES = ["s01p", "s01v", "s02", "s03", "s03h", "s04", "s05"]
 # X over Y, ratio of the medians: each stage over the one before, and over the peers.
 PAIRS = ([("s01v", "s01p"), ("s02", "s01v"), ("s03", "s02"), ("s03h", "s02"), ("s03h", "s03"), ("s04", "s03"),
           ("s05", "s04"), ("s05", "s01v"), ("s05", "s01p")]
-         + [(s, peer) for s in STAGES for peer in ("nu", "jdk")]
-         + [("nu", "jdk"), ("ne", "jdk")])
+         + [(s, peer) for s in STAGES for peer in ("nu", "jdk", "hel", "vx", "floor")]
+         + [("nu", "jdk"), ("ne", "jdk"), ("hel", "jdk"), ("vx", "ne"), ("hel", "ne")])
 SHAPES = ["baseline", "pipelined"]
 # attribute suffix -> (benchmark, parameters) in jmh.md; each gives -ns and -bytes
 JMH_ROWS = {
@@ -199,7 +206,7 @@ def report_attributes(path, out):
         s = summaries[(k, p)]
         out[f"{lead}-p99"] = out[f"cmp-{k}-{p}-p99"]
         for name, fig in (("rps", "requestsPerSecond"), ("cpu", "requestsPerCpuSecond"), ("p99", "p99Micros")):
-            for peer in ("ne", "nu", "jdk"):
+            for peer in ("ne", "nu", "jdk", "hel", "vx"):
                 other = summaries.get((peer, p))
                 if name != "p99" and peer == "ne":
                     out[f"{lead}-{name}-ne"] = out[f"cmp-{k}-{p}-{name}-ne"]
@@ -207,6 +214,25 @@ def report_attributes(path, out):
                     out[f"{lead}-{name}-{peer}"] = ratio(s[fig] / other[fig])
                 else:
                     out[f"{lead}-{name}-{peer}"] = "(not measured)"
+
+
+def best_peer_attributes(path, out):
+    """The best Java peer per CPU-second on each profile, and stage 05 over it (ratio of the medians)."""
+    report = json.loads(path.read_text(encoding="utf-8"))
+    summaries = {(key_of(s["server"]), s["profile"]): s for s in report["summaries"]
+                 if key_of(s["server"]) and s.get("status") == "OK"}
+    for p in PROFILES:
+        peers = [(summaries[(k, p)]["requestsPerCpuSecond"], k) for k in JAVA_PEERS
+                 if (k, p) in summaries and summaries[(k, p)].get("requestsPerCpuSecond")]
+        s05 = summaries.get(("s05", p))
+        if not peers or not s05:
+            out[f"cmp-{p}-best-java-peer"] = "(not measured)"
+            out[f"cmp-{p}-s05-cpu-vs-best-java-peer"] = "(not measured)"
+            continue
+        best, k = max(peers)
+        name = next(n for n, key in SERVERS.items() if key == k)
+        out[f"cmp-{p}-best-java-peer"] = name
+        out[f"cmp-{p}-s05-cpu-vs-best-java-peer"] = ratio(s05["requestsPerCpuSecond"] / best)
 
 
 def markdown_rows(path):
@@ -286,6 +312,7 @@ def render(folder):
     if not report.is_file():
         sys.exit(f"cmp-attributes.py: {report}: no such file; give the folder of a report (bench/results/vm)")
     report_attributes(report, out)
+    best_peer_attributes(report, out)
     syscall_attributes(folder, out)
     alloc_attributes(folder, out)
     stall_attributes(folder, out)
