@@ -194,7 +194,10 @@ final class ExerciseCommands {
                     + " has no reference answer: it is a measurement, and its answer is the numbers"));
             Patch patch = Patch.read(file);
             var ws = new Workspace(root);
-            java.util.function.Function<String, Path> locate = path -> locate(ws, path);
+            // a check runs on learn/stageNN when there is one, so its answer goes there; a measurement's
+            // change goes to the checkout, whose jars the bench builds and runs
+            boolean checked = exercises.checkSource(e).isPresent();
+            java.util.function.Function<String, Path> locate = path -> checked ? locate(ws, path) : root.resolve(path);
             Patch.Outcome forward = (reverse ? patch.reversed() : patch).apply(locate);
             if (!forward.applies()) {
                 Patch.Outcome back = (reverse ? patch : patch.reversed()).apply(locate);
@@ -230,8 +233,11 @@ final class ExerciseCommands {
             } else {
                 OUT.println("What was there before is kept under .course/backup/ in your stage's folder.");
             }
-            if (!reverse && exercises.checkSource(e).isPresent()) {
+            if (!reverse && checked) {
                 OUT.println("Check it: bin/course exercise " + e.id());
+            } else if (!reverse) {
+                OUT.println("Rebuild before you measure; bin/course exercise "
+                        + e.id() + " shows the command.");
             }
             return 0;
         }
