@@ -80,8 +80,9 @@ final class ExerciseCommands {
         @Option(names = "--answer", description = "Print the reference answer, a patch, without applying it.")
         boolean answer;
 
-        @Option(names = "--reference", description = "Check the checkout's stage even when learn/stageNN exists.")
-        boolean reference;
+        @Option(names = "--checkout", description = "The checkout's stage even when learn/stageNN exists: to check "
+                + "it, or to --solve or --undo there.")
+        boolean checkout;
 
         @Option(names = "--sources", paramLabel = "DIR", description = "Check the stage module in DIR instead.")
         Path sources;
@@ -117,7 +118,7 @@ final class ExerciseCommands {
                 return sources.toAbsolutePath().normalize();
             }
             Path learner = new Workspace(root).learnerModule(stage);
-            return !reference && Files.isDirectory(learner) ? learner : root.resolve(stage.module());
+            return !checkout && Files.isDirectory(learner) ? learner : root.resolve(stage.module());
         }
 
         private int report(Exercises exercises, Exercises.Exercise e, ExerciseCheck.Result r) {
@@ -197,7 +198,8 @@ final class ExerciseCommands {
             // a check runs on learn/stageNN when there is one, so its answer goes there; a measurement's
             // change goes to the checkout, whose jars the bench builds and runs
             boolean checked = exercises.checkSource(e).isPresent();
-            java.util.function.Function<String, Path> locate = path -> checked ? locate(ws, path) : root.resolve(path);
+            java.util.function.Function<String, Path> locate = path -> checked && !checkout ? locate(ws, path)
+                    : root.resolve(path);
             Patch.Outcome forward = (reverse ? patch.reversed() : patch).apply(locate);
             if (!forward.applies()) {
                 Patch.Outcome back = (reverse ? patch : patch.reversed()).apply(locate);
@@ -280,13 +282,16 @@ final class ExerciseCommands {
         return module.startsWith(root) ? root.relativize(module).toString() : module.toString();
     }
 
+    /** The command of a {@code *Measure:*} line: its first quoted command that runs a bench tool, or its first. */
     private static String command(String measure) {
         String s = measure.substring("*Measure:*".length()).strip();
-        int tick = s.indexOf('`');
-        if (tick >= 0 && s.indexOf('`', tick + 1) > tick) {
-            return s.substring(tick + 1, s.indexOf('`', tick + 1));
+        List<String> quoted = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("`([^`]+)`").matcher(s);
+        while (m.find()) {
+            quoted.add(m.group(1));
         }
-        return s;
+        return quoted.stream().filter(q -> q.contains("bench/")).findFirst()
+                .orElse(quoted.isEmpty() ? s : quoted.getFirst());
     }
 
     private static String shorten(String s, int max) {
