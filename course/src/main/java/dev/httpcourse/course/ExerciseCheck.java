@@ -228,7 +228,10 @@ final class ExerciseCheck {
             }
             Path resources = testTree.resolveSibling("resources");
             for (Path rel : Sources.files(resources)) {
-                Workspace.copy(resources.resolve(rel), out.resolve(rel));
+                // not the test tree's services (a stage's own test listeners): their classes are not compiled here
+                if (!rel.startsWith(Path.of("META-INF", "services"))) {
+                    Workspace.copy(resources.resolve(rel), out.resolve(rel));
+                }
             }
             return errors;
         } catch (IOException e) {
