@@ -101,7 +101,7 @@ final class ExerciseCommands {
             if (solve || undo) {
                 return apply(exercises, e, undo);
             }
-            header(e, book);
+            header(exercises, e, book);
             var check = exercises.checkSource(e);
             if (check.isEmpty()) {
                 return measurement(exercises, e, book);
@@ -176,9 +176,9 @@ final class ExerciseCommands {
             }
             OUT.println("A measurement: no test checks it; its answer is the numbers, to compare with these.");
             OUT.println();
-            OUT.println("  " + Exercises.plain(e.measure(), book).replace("\n", "\n  "));
+            OUT.println("  " + exercises.plain(e.measure(), book).replace("\n", "\n  "));
             for (String l : e.expect()) {
-                OUT.println("  " + Exercises.plain(l, book));
+                OUT.println("  " + exercises.plain(l, book));
             }
             OUT.println();
             OUT.println("Run load and measurements on a quiet machine, one at a time; the ranges come from the committed "
@@ -244,12 +244,12 @@ final class ExerciseCommands {
             return 0;
         }
 
-        private void header(Exercises.Exercise e, Book book) {
+        private void header(Exercises exercises, Exercises.Exercise e, Book book) {
             OUT.printf("Exercise %s, %s (chapter %d; difficulty %d of 3; about %d min)%n%n", e.id(), e.title(),
                     e.chapter(), e.difficulty(), e.minutes());
             for (String l : e.text()) {
                 if (!l.equals("+")) {
-                    OUT.println("  " + Exercises.plain(l, book));
+                    OUT.println("  " + exercises.plain(l, book));
                 }
             }
             OUT.println();

@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  */
 final class Exercises {
     static final Path PATCHES = Path.of("course", "exercises");
+    /** The closing chapter's figures, {@code {cmp-…}} attributes, which its exercises quote by name. */
+    static final Path ATTRIBUTES = Path.of("bench", "results", "vm", "comparison-attributes.adoc");
     private static final Pattern ITEM = Pattern.compile(
             "^\\. \\[\\[ex-(\\d+)-(\\d+),(\\d+\\.\\d+)]]\\*(\\d+\\.\\d+) (.+?)\\* \\[\\.exercise-meta]#difficulty (\\d) of 3 "
                     + "· about (\\d+) min# \\+$");
@@ -60,6 +62,7 @@ final class Exercises {
 
     private final Path root;
     private final Map<String, Exercise> byId = new LinkedHashMap<>();
+    private final Map<String, String> attributes = new LinkedHashMap<>();
 
     Exercises(Path root) {
         this.root = root;
@@ -67,6 +70,14 @@ final class Exercises {
                 .filter(p -> p.getFileName().toString().matches("ch\\d\\d-.*\\.adoc")).toList();
         for (Path rel : chapters) {
             read(Book.SOURCES.resolve(rel));
+        }
+        if (Files.isRegularFile(root.resolve(ATTRIBUTES))) {
+            for (String line : Sources.lines(root.resolve(ATTRIBUTES))) {
+                Matcher m = Pattern.compile("^:([a-z0-9-]+): (.*)$").matcher(line);
+                if (m.matches()) {
+                    attributes.put(m.group(1), m.group(2));
+                }
+            }
         }
     }
 
@@ -168,8 +179,19 @@ final class Exercises {
         }
     }
 
-    /** AsciiDoc made readable on a terminal: cross references become section titles, markup goes. */
-    static String plain(String adoc, Book book) {
+    /**
+     * AsciiDoc made readable on a terminal: cross references become section titles, the closing
+     * chapter's attributes their committed values, markup goes.
+     */
+    String plain(String adoc, Book book) {
+        Matcher attribute = Pattern.compile("\\{([a-z0-9-]+)}").matcher(adoc);
+        var resolved = new StringBuilder();
+        while (attribute.find()) {
+            attribute.appendReplacement(resolved, Matcher.quoteReplacement(
+                    attributes.getOrDefault(attribute.group(1), attribute.group())));
+        }
+        attribute.appendTail(resolved);
+        adoc = resolved.toString();
         Matcher xref = Pattern.compile("<<([A-Za-z0-9_-]+)(?:,([^>]*))?>>").matcher(adoc);
         var out = new StringBuilder();
         while (xref.find()) {

@@ -121,6 +121,12 @@ class ExerciseAnswersTest {
                             e.id() + ": a measurement's patch changes one module");
                     Path copy = scratch.resolve(e.id()).resolve(module);
                     copyMain(ROOT.resolve(module), copy);
+                    for (Patch.FilePatch f : patch.files()) { // a file outside src/main: bench-variants, say
+                        Path from = ROOT.resolve(f.path());
+                        if (f.oldPath() != null && java.nio.file.Files.isRegularFile(from)) {
+                            Workspace.copy(from, copy.resolve(f.path().substring(module.length() + 1)));
+                        }
+                    }
                     Patch.Outcome applied = patch.apply(path -> path.startsWith(module + "/")
                             ? copy.resolve(path.substring(module.length() + 1)) : Path.of("/nonexistent", path));
                     assertTrue(applied.applies(), "course/exercises/" + e.id() + ".patch no longer applies:\n"
