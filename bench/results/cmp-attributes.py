@@ -24,7 +24,7 @@ json, upload):
   cmp-X-P-p99-ne                 p99 over the peer's p99 (ratio of the medians)
   cmp-X-P-{rps,cpu,p99}-vs-Y     ratio of the medians, X over Y, for the pairs in PAIRS
   cmp-P-ranking-cpu              servers by req per CPU-s ratio, "≈" between neighbours whose
-                                 ranges overlap, as report.md ranks them
+                                 ranges overlap: report.json's rankings, as report.md prints them
   cmp-P-lead-cpu                 the first of that ranking
   cmp-P-lead-stage               the stage (of stages 01-05) first in that ranking, and its figures:
   cmp-P-lead-stage-{rps,cpu,p99}-{ne,nu,jdk}   ratios of its medians to each peer's (-ne of
@@ -72,9 +72,9 @@ SHAPES = ["baseline", "pipelined"]
 JMH_ROWS = {
     "parse-s01": ("Bench01_ParseStage01.parse", "requests=arena"),
     "parse-s02": ("Bench01_ParseStage02.parse", "buffers=heap, requests=arena"),
-    "parse-s05": ("Bench05_ParseStage05.parse", "requests=arena"),
+    "parse-s05": ("Bench01_ParseStage05.parse", "requests=arena"),
     "json50-jackson": ("Bench02_JsonJackson.encode", "count=50"),
-    "json50-writer": ("Bench05_JsonWriter.write", "count=50"),
+    "json50-writer": ("Bench02_JsonWriter.write", "count=50"),
 }
 
 
@@ -178,25 +178,24 @@ def report_attributes(path, out):
                     out[attr] = ratio(a[fig] / b[fig])
                 else:
                     out[attr] = missing("s05" if "s05" in (x, y) else x)
+    if "rankings" not in report:
+        sys.exit(f"cmp-attributes.py: {path} has no rankings (it was written before reports had them); "
+                 f"add them with ./bench/run.sh --render {path}")
+    # The load driver ranks (Report.rankingGroups): groups the rounds tell apart, best first, and
+    # within a group servers whose ranges overlap. Only quoted here, so the rule is not written twice.
+    rankings = {r["profile"]: r["requestsPerCpuSecond"] for r in report["rankings"]}
     for p in PROFILES:
-        ranked = [r for r in report["ratios"] if r["profile"] == p and r.get("requestsPerCpuSecond")]
-        ranked.sort(key=lambda r: r["requestsPerCpuSecond"]["median"], reverse=True)
-        text = ""
-        for i, r in enumerate(ranked):
-            if i:
-                a, b = ranked[i - 1]["requestsPerCpuSecond"], r["requestsPerCpuSecond"]
-                overlap = a["min"] <= b["max"] and b["min"] <= a["max"]
-                text += " ≈ " if overlap else " > "
-            text += r["server"]
-        out[f"cmp-{p}-ranking-cpu"] = text or "(not measured)"
-        out[f"cmp-{p}-lead-cpu"] = ranked[0]["server"] if ranked else "(not measured)"
-        stages = [r for r in ranked if key_of(r["server"]) in STAGES and (key_of(r["server"]), p) in summaries]
+        groups = rankings.get(p, [])
+        ranked = [server for group in groups for server in group]
+        out[f"cmp-{p}-ranking-cpu"] = " > ".join(" ≈ ".join(group) for group in groups) or "(not measured)"
+        out[f"cmp-{p}-lead-cpu"] = ranked[0] if ranked else "(not measured)"
+        stages = [server for server in ranked if key_of(server) in STAGES and (key_of(server), p) in summaries]
         lead = f"cmp-{p}-lead-stage"
         if not stages:
             out[lead] = "(not measured)"
             continue
-        k = key_of(stages[0]["server"])
-        out[lead] = stages[0]["server"]
+        k = key_of(stages[0])
+        out[lead] = stages[0]
         s = summaries[(k, p)]
         out[f"{lead}-p99"] = out[f"cmp-{k}-{p}-p99"]
         for name, fig in (("rps", "requestsPerSecond"), ("cpu", "requestsPerCpuSecond"), ("p99", "p99Micros")):

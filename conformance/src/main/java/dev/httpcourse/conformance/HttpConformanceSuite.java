@@ -55,7 +55,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * listed fields, the body, the fields every response carries, and then whether the server closes
  * (EOF or reset) or answers {@code GET /pipeline} on the same connection. A server that neither
  * answers nor closes fails after a five-second read timeout, so a hung server fails a test rather
- * than hanging the build.
+ * than hanging the build. Each category names its table in {@link RequestCases}, the one list of
+ * tables, which the head parser's checks and the fuzz corpus read too.
  *
  * <h2>The other tests</h2>
  * Categories without a case table check what a single request cannot show: pipelining 16 and 100
@@ -93,7 +94,20 @@ public abstract class HttpConformanceSuite extends HeadParserConformance {
     /** A category of request cases, each run whole, split at every byte, and pipelined. */
     @TestInstance(Lifecycle.PER_CLASS)
     abstract class CaseCategory {
-        abstract Stream<RequestCase> cases();
+        private final RequestCases table;
+
+        CaseCategory(RequestCases table) {
+            this.table = table;
+        }
+
+        /** The table this category runs: registered in {@link RequestCases}, so the parser and fuzz checks get it too. */
+        final RequestCases table() {
+            return table;
+        }
+
+        final Stream<RequestCase> cases() {
+            return table.cases();
+        }
 
         @ParameterizedTest(name = "{0}")
         @MethodSource("cases")
@@ -116,17 +130,15 @@ public abstract class HttpConformanceSuite extends HeadParserConformance {
 
     @Nested
     class Endpoints extends CaseCategory {
-        @Override
-        Stream<RequestCase> cases() {
-            return EndpointCases.all();
+        Endpoints() {
+            super(RequestCases.ENDPOINTS);
         }
     }
 
     @Nested
     class Connections extends CaseCategory {
-        @Override
-        Stream<RequestCase> cases() {
-            return ConnectionCases.all();
+        Connections() {
+            super(RequestCases.CONNECTIONS);
         }
 
         @Test
@@ -137,41 +149,36 @@ public abstract class HttpConformanceSuite extends HeadParserConformance {
 
     @Nested
     class RequestLines extends CaseCategory {
-        @Override
-        Stream<RequestCase> cases() {
-            return RequestLineCases.all();
+        RequestLines() {
+            super(RequestCases.REQUEST_LINES);
         }
     }
 
     @Nested
     class HeaderFields extends CaseCategory {
-        @Override
-        Stream<RequestCase> cases() {
-            return HeaderFieldCases.all();
+        HeaderFields() {
+            super(RequestCases.HEADER_FIELDS);
         }
     }
 
     @Nested
     class MessageFraming extends CaseCategory {
-        @Override
-        Stream<RequestCase> cases() {
-            return FramingCases.all();
+        MessageFraming() {
+            super(RequestCases.MESSAGE_FRAMING);
         }
     }
 
     @Nested
     class ChunkedBodies extends CaseCategory {
-        @Override
-        Stream<RequestCase> cases() {
-            return ChunkedBodyCases.all();
+        ChunkedBodies() {
+            super(RequestCases.CHUNKED_BODIES);
         }
     }
 
     @Nested
     class Expectations extends CaseCategory {
-        @Override
-        Stream<RequestCase> cases() {
-            return ExpectationCases.all();
+        Expectations() {
+            super(RequestCases.EXPECTATIONS);
         }
 
         @Test
@@ -216,9 +223,8 @@ public abstract class HttpConformanceSuite extends HeadParserConformance {
         private static final int MIB = 1024 * 1024;
         private static final byte[] PIECE = new byte[64 * 1024];
 
-        @Override
-        Stream<RequestCase> cases() {
-            return SizeLimitCases.all();
+        SizeLimits() {
+            super(RequestCases.SIZE_LIMITS);
         }
 
         @Test

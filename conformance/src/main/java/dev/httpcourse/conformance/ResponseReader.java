@@ -18,6 +18,11 @@ import java.util.List;
  * <p>A connection reset counts as a close: a server that closes with unread request bytes in its
  * receive buffer makes the kernel send RST instead of FIN (RFC 9112 section 9.6 warns about it), and
  * the response that went before is still read first.
+ *
+ * <p>The load generator frames responses with a parser of its own ({@code ResponseParser} in
+ * bench/load), on purpose: that one is lenient, allocation-free and fed pieces by a selector at
+ * millions of responses a second, while this one blocks, keeps every field and the raw head for the
+ * failure message, and fails a test on any byte out of place.
  */
 final class ResponseReader {
     private static final int MAX_LINE_BYTES = 16 * 1024;

@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
         description = "Stage 01: a blocking HTTP/1.1 server, one thread per connection.")
 public final class Main implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "platform", paramLabel = "platform|virtual",
-            converter = ThreadModeConverter.class,
             description = "Threads that carry the connections (default: ${DEFAULT-VALUE}).")
     ThreadMode threads;
 
@@ -26,17 +25,5 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         System.exit(Launcher.execute(new Main(), args));
-    }
-
-    static final class ThreadModeConverter implements picocli.CommandLine.ITypeConverter<ThreadMode> {
-        @Override
-        public ThreadMode convert(String value) {
-            return switch (value) {
-                case "platform" -> ThreadMode.PLATFORM;
-                case "virtual" -> ThreadMode.VIRTUAL;
-                default -> throw new picocli.CommandLine.TypeConversionException(
-                        "expected platform or virtual, not '" + value + "'");
-            };
-        }
     }
 }

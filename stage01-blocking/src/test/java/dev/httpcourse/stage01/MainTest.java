@@ -21,6 +21,6 @@ class MainTest {
 
     @Test
     void badOptionPrintsOneLineAndExitsTwo() throws Exception {
-        StageProcess.run(Main.class, "--threads", "green").assertOneLineAndExit(2).assertSays("expected platform or virtual");
+        StageProcess.run(Main.class, "--threads", "green").assertOneLineAndExit(2).assertSays("expected one of [PLATFORM, VIRTUAL] (case-insensitive) but was 'green'");
     }
 }

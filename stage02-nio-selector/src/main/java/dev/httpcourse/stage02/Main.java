@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
         version = "stage02-nio-selector 1.0",
         description = "Stage 02: a non-blocking HTTP/1.1 server, one thread and one selector for every connection.")
 public final class Main implements Callable<Integer> {
-    @Option(names = "--buffers", paramLabel = "direct|heap", converter = BuffersConverter.class,
+    @Option(names = "--buffers", paramLabel = "direct|heap",
             description = "Where I/O buffers live (default: heap, or -Dhttpcourse.buffers).")
     BufferPool.Kind buffers;
 
@@ -33,17 +33,5 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         System.exit(Launcher.execute(new Main(), args));
-    }
-
-    static final class BuffersConverter implements picocli.CommandLine.ITypeConverter<BufferPool.Kind> {
-        @Override
-        public BufferPool.Kind convert(String value) {
-            return switch (value) {
-                case "direct" -> BufferPool.Kind.DIRECT;
-                case "heap" -> BufferPool.Kind.HEAP;
-                default -> throw new picocli.CommandLine.TypeConversionException(
-                        "expected direct or heap, not '" + value + "'");
-            };
-        }
     }
 }

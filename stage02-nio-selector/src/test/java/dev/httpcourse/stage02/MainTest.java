@@ -22,7 +22,7 @@ class MainTest {
 
     @Test
     void badOptionPrintsOneLineAndExitsTwo() throws Exception {
-        StageProcess.run(Main.class, "--buffers", "purple").assertOneLineAndExit(2).assertSays("expected direct or heap");
+        StageProcess.run(Main.class, "--buffers", "purple").assertOneLineAndExit(2).assertSays("expected one of [DIRECT, HEAP] (case-insensitive) but was 'purple'");
     }
 
     @Test

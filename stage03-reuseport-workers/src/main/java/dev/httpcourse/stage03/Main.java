@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code java -jar stage03-reuseport-workers/target/stage03-reuseport-workers.jar [--workers N] [--accept reuseport|handoff] [options]} */
 @Command(name = "stage03-reuseport-workers", mixinStandardHelpOptions = true, sortOptions = false,
@@ -19,7 +18,6 @@ public final class Main implements Callable<Integer> {
     WorkerOptions workers;
 
     @Option(names = "--accept", defaultValue = "reuseport", paramLabel = "reuseport|handoff",
-            converter = AcceptModeConverter.class,
             description = "How connections reach the workers (default: ${DEFAULT-VALUE}).")
     AcceptMode accept;
 
@@ -38,16 +36,5 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         System.exit(Launcher.execute(new Main(), args));
-    }
-
-    static final class AcceptModeConverter implements picocli.CommandLine.ITypeConverter<AcceptMode> {
-        @Override
-        public AcceptMode convert(String value) {
-            return switch (value) {
-                case "reuseport" -> AcceptMode.REUSEPORT;
-                case "handoff" -> AcceptMode.HANDOFF;
-                default -> throw new TypeConversionException("expected reuseport or handoff, not '" + value + "'");
-            };
-        }
     }
 }

@@ -18,7 +18,7 @@ class MainTest {
     @Test
     void refusesUnknownAcceptModeInOneLine() throws Exception {
         StageProcess.run(Main.class, "--accept", "magic").assertOneLineAndExit(2)
-                .assertSays("expected reuseport or handoff, not 'magic'");
+                .assertSays("expected one of [REUSEPORT, HANDOFF] (case-insensitive) but was 'magic'");
     }
 
     @Test

@@ -1,10 +1,8 @@
 package dev.httpcourse.stage04;
 
 import dev.httpcourse.common.http.Limits;
-import dev.httpcourse.common.server.ServerFailure;
 import dev.httpcourse.common.server.ConnectionLimit;
-import dev.httpcourse.stage02.Deadline;
-import dev.httpcourse.stage02.Http1Protocol;
+import dev.httpcourse.common.server.ServerFailure;
 import dev.httpcourse.stage04.uring.CompletionHandler;
 import dev.httpcourse.stage04.uring.Cqe;
 import dev.httpcourse.stage04.uring.ErrnoException;
@@ -12,8 +10,6 @@ import dev.httpcourse.stage04.uring.Ring;
 import dev.httpcourse.stage04.uring.Sockets;
 import dev.httpcourse.stage04.uring.UserData;
 import java.lang.System.Logger.Level;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
@@ -28,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
  *   └── once per tick: expired deadlines (idle, header, write stall, linger), drain or stop requests
  * </pre>
  *
- * Everything the loop owns (the ring, its arena, the buffers, the connections) is touched by its
+ * Everything the loop owns (the ring, the buffers, the connections) is touched by its
  * thread alone; other threads only set the volatile {@code draining}/{@code stopping} flags, which
  * the loop sees within a tick.
  *
@@ -59,8 +55,6 @@ public final class RingLoop {
     /** Made once: a method reference written at the call would be an object per turn. */
     private final CompletionHandler onCompletion = this::onCompletion;
     private Ring ring;
-    private MemorySegment socketScratch;
-    private Arena arena;
     private RingConnection[] slots = new RingConnection[256];
     private int[] generations = new int[256];
     private int[] freeSlots = new int[256];
@@ -103,8 +97,6 @@ public final class RingLoop {
             started.completeExceptionally(e);
             return;
         }
-        arena = Arena.ofConfined();
-        socketScratch = Sockets.allocateScratch(arena);
         now = System.nanoTime();
         try {
             service.open(this);
@@ -161,7 +153,6 @@ public final class RingLoop {
         } catch (ErrnoException e) {
             LOG.log(Level.WARNING, "{0}: {1}", name, e.getMessage());
         }
-        arena.close();
     }
 
     // tag::s04-loop[]
@@ -219,11 +210,6 @@ public final class RingLoop {
         if (draining) {
             closeQuietly(res);
             return;
-        }
-        try {
-            Sockets.setNoDelay(socketScratch, res); // answers are small and whole: no Nagle delay
-        } catch (ErrnoException ignored) {
-            // a socket that cannot take the option still works
         }
         boolean counted = connectionLimit.tryAcquire();
         int slot = takeSlot();

@@ -73,6 +73,8 @@ final class InPlaceProtocol implements Protocol {
     /** Part of a head was offered and the parser waits for the rest, offered again from its first byte. */
     private boolean partialHead;
     private long headsComplete;
+    /** The time of the turn being processed: the answers' Date comes from it, the clock is not read per answer. */
+    private long now;
 
     InPlaceProtocol(InPlaceAnswers answers, SendQueue out) {
         this.answers = answers;
@@ -105,10 +107,12 @@ final class InPlaceProtocol implements Protocol {
      *
      * @param view     a ByteBuffer over the same memory, index for index, for the body's consumers
      * @param draining the server is stopping: every response from now on closes the connection
+     * @param now      the time of the loop's turn ({@link System#nanoTime()}), for the Date of the answers
      * @return where the unconsumed bytes start: an unfinished head, which the caller keeps (it may
      *         move it) and offers again, from its first byte, with more bytes after it
      */
-    long process(MemorySegment segment, ByteBuffer view, long from, long end, boolean draining) {
+    long process(MemorySegment segment, ByteBuffer view, long from, long end, boolean draining, long now) {
+        this.now = now;
         long at = from;
         try {
             while (!closing.decided() && !out.backedUp()) {
@@ -317,14 +321,14 @@ final class InPlaceProtocol implements Protocol {
 
     private void fixed(ResponseTemplate template, boolean withBody) {
         MemorySegment chunk = out.reserve(SMALL_RESPONSE);
-        out.commit(template.writeFixed(chunk, out.end(), HttpDate.SYSTEM.fieldLine(), withBody));
+        out.commit(template.writeFixed(chunk, out.end(), HttpDate.SYSTEM.fieldLine(now), withBody));
         closeUnlessKeptAlive();
     }
 
     private void text(long value) {
         ResponseTemplate template = answers.templates.text(variant());
         MemorySegment chunk = out.reserve(SMALL_RESPONSE);
-        long bodyAt = template.writeHead(chunk, out.end(), HttpDate.SYSTEM.fieldLine(), SegmentOut.decimalLength(value));
+        long bodyAt = template.writeHead(chunk, out.end(), HttpDate.SYSTEM.fieldLine(now), SegmentOut.decimalLength(value));
         out.commit(SegmentOut.decimal(chunk, bodyAt, value));
         closeUnlessKeptAlive();
     }
@@ -346,7 +350,7 @@ final class InPlaceProtocol implements Protocol {
         if (start + headLength != bodyAt) {
             MemorySegment.copy(chunk, bodyAt, chunk, start + headLength, length);
         }
-        template.writeHead(chunk, start, HttpDate.SYSTEM.fieldLine(), length);
+        template.writeHead(chunk, start, HttpDate.SYSTEM.fieldLine(now), length);
         out.commit(start + headLength + length);
         closeUnlessKeptAlive();
     }

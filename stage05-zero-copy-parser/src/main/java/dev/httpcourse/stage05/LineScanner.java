@@ -14,7 +14,7 @@ import java.nio.ByteOrder;
  * CR is followed by LF. One pass finds both.
  *
  * <p>Chosen by measurement against the Vector API ({@code jdk.incubator.vector}) and a plain byte
- * loop ({@code Bench05_LineScan}; chapter 5 gives the figures): SWAR was fastest on the short lines
+ * loop ({@code Bench04_LineScan}; chapter 5 gives the figures): SWAR was fastest on the short lines
  * the load profiles send, and needs no incubator module on every command line; vectors only won on
  * long browser lines.
  */

@@ -32,6 +32,12 @@ final class SegmentBytes implements ByteView {
         return segment.get(ValueLayout.JAVA_BYTE, base + index);
     }
 
+    /** One unaligned load for eight bytes, as {@link LineScanner} loads them. */
+    @Override
+    public long longAt(int index) {
+        return segment.get(LineScanner.LONG_LE, base + index);
+    }
+
     @Override
     public String toString() { // for messages and debugging only; never on the hot path
         byte[] bytes = new byte[length];

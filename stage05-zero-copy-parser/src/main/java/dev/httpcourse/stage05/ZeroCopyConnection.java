@@ -126,7 +126,7 @@ final class ZeroCopyConnection extends RingConnection {
         long from = shared.offset(buffer);
         long to = from + length;
         if (carry.isEmpty() && !output.backedUp() && protocol.phase() != Phase.CLOSING) {
-            from = protocol.process(shared.buffers(), shared.buffersView(), from, to, loop.isDraining());
+            from = protocol.process(shared.buffers(), shared.buffersView(), from, to, loop.isDraining(), loop.now());
         }
         if (from < to && protocol.phase() != Phase.CLOSING
                 && !carry.append(shared.buffers(), from, (int) (to - from))) {
@@ -138,7 +138,7 @@ final class ZeroCopyConnection extends RingConnection {
     /** Lets the protocol consume the carry-over, as far as the output allows; nothing is kept once closing. */
     private void consumeCarry() {
         if (!carry.isEmpty() && !output.backedUp() && protocol.phase() != Phase.CLOSING) {
-            carry.consumeTo(protocol.process(carry.memory(), carry.view(), 0, carry.length(), loop.isDraining()));
+            carry.consumeTo(protocol.process(carry.memory(), carry.view(), 0, carry.length(), loop.isDraining(), loop.now()));
         }
         if (protocol.phase() == Phase.CLOSING) {
             carry.release(); // after an error or a close nothing more is read

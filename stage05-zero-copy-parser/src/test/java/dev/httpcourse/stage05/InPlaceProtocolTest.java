@@ -70,11 +70,11 @@ class InPlaceProtocolTest {
     @Test
     void leavesAnUnfinishedHeadToTheCallerAndResumesOnItWhereverItIsMoved() {
         MemorySegment first = segment("GET /pipeline HTTP/1.1\r\nHo");
-        long stop = protocol.process(first, first.asByteBuffer(), 0, first.byteSize(), false);
+        long stop = protocol.process(first, first.asByteBuffer(), 0, first.byteSize(), false, System.nanoTime());
         assertEquals(0, stop, "nothing consumed: the head is the caller's to keep");
         assertEquals(Protocol.Phase.HEAD, protocol.phase());
         MemorySegment moved = segment("xxGET /pipeline HTTP/1.1\r\nHost: t\r\n\r\n"); // carried over, two bytes in
-        assertEquals(moved.byteSize(), protocol.process(moved, moved.asByteBuffer(), 2, moved.byteSize(), false));
+        assertEquals(moved.byteSize(), protocol.process(moved, moved.asByteBuffer(), 2, moved.byteSize(), false, System.nanoTime()));
         assertTrue(sent().endsWith("\r\n\r\nok"));
     }
 
@@ -82,7 +82,7 @@ class InPlaceProtocolTest {
     void stopsTakingRequestsWhileTheSendQueueIsBackedUp() {
         String one = "GET /json/50 HTTP/1.1\r\nHost: t\r\n\r\n";
         MemorySegment in = segment(one.repeat(20));
-        long stop = protocol.process(in, in.asByteBuffer(), 0, in.byteSize(), false);
+        long stop = protocol.process(in, in.asByteBuffer(), 0, in.byteSize(), false, System.nanoTime());
         assertTrue(out.backedUp());
         assertTrue(stop < in.byteSize() && stop % one.length() == 0, "stopped at a request boundary: " + stop);
         assertEquals(Protocol.Phase.IDLE, protocol.phase());
@@ -149,7 +149,7 @@ class InPlaceProtocolTest {
 
     private void process(String text) {
         MemorySegment in = segment(text);
-        assertEquals(in.byteSize(), protocol.process(in, in.asByteBuffer(), 0, in.byteSize(), false), text);
+        assertEquals(in.byteSize(), protocol.process(in, in.asByteBuffer(), 0, in.byteSize(), false, System.nanoTime()), text);
     }
 
     private MemorySegment segment(String text) {

@@ -16,9 +16,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Benchmark 01, stage 01: how long stage 01's parser takes to turn a request head into a
  * RequestHead, and how many bytes it allocates doing so.
  *
- * The class sits in stage 01's package because its parser is package-private and stays so; on the
- * class path a package may span two jars. The corpus, the settings and the `parse` benchmark come
- * from ParserBenchmark, shared by every stage: a later stage adds one class like this one.
+ * The corpus, the settings and the `parse` benchmark come from ParserBenchmark, shared by every
+ * stage's parser: stages 02 and 05 add one class like this one (Bench01_ParseStage02,
+ * Bench01_ParseStage05).
  *
  * Two ways to use the parser, two benchmarks:
  *

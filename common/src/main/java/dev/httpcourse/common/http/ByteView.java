@@ -17,6 +17,19 @@ public interface ByteView {
     /** The byte at {@code index}, 0 to {@link #length()} exclusive. */
     byte byteAt(int index);
 
+    /**
+     * The eight bytes from {@code index} as a little-endian {@code long} (byte {@code index} lowest):
+     * for scanning eight bytes at a time. {@code index + 8} must not exceed {@link #length()}. A view
+     * of memory that can load eight bytes at once should.
+     */
+    default long longAt(int index) {
+        long word = 0;
+        for (int i = 7; i >= 0; i--) {
+            word = word << 8 | (byteAt(index + i) & 0xFF);
+        }
+        return word;
+    }
+
     default boolean isEmpty() {
         return length() == 0;
     }

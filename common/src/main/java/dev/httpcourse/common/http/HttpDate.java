@@ -18,11 +18,12 @@ public final class HttpDate {
 
     private static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
-    private record Cached(long epochSecond, byte[] fieldLine) {
+    /** A formatted field line, and until when (in {@link System#nanoTime()}) its second lasts. */
+    private record Cached(long epochSecond, byte[] fieldLine, long secondEndsNanos) {
     }
 
     private final Clock clock;
-    private volatile Cached cached = new Cached(Long.MIN_VALUE, new byte[0]);
+    private volatile Cached cached = new Cached(Long.MIN_VALUE, new byte[0], Long.MIN_VALUE);
 
     public HttpDate(Clock clock) {
         this.clock = clock;
@@ -31,15 +32,37 @@ public final class HttpDate {
     // tag::date-cache[]
     /** {@code Date: Sun, 06 Nov 1994 08:49:37 GMT\r\n}; shared, never modify. */
     public byte[] fieldLine() {
-        long now = clock.millis() / 1000;
+        long millis = clock.millis();
         Cached c = cached;
-        if (c.epochSecond != now) {
-            c = new Cached(now, ("Date: " + format(now) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            cached = c;
+        if (c.epochSecond != millis / 1000) {
+            c = format(millis, System.nanoTime());
         }
         return c.fieldLine;
     }
     // end::date-cache[]
+
+    // tag::date-by-turn[]
+    /**
+     * The same, for a loop that has read {@link System#nanoTime()} once for its turn: the wall clock
+     * is read only when the second the line was made in may be over, not once per answer.
+     */
+    public byte[] fieldLine(long nanoTime) {
+        Cached c = cached;
+        if (nanoTime - c.secondEndsNanos >= 0 || c.epochSecond == Long.MIN_VALUE) { // over, or none made yet
+            c = format(clock.millis(), nanoTime);
+        }
+        return c.fieldLine;
+    }
+    // end::date-by-turn[]
+
+    private Cached format(long millis, long nanoTime) {
+        long second = millis / 1000;
+        long secondEnds = nanoTime + (1000 - millis % 1000) * 1_000_000L;
+        Cached c = new Cached(second, ("Date: " + format(second) + "\r\n").getBytes(StandardCharsets.US_ASCII),
+                secondEnds);
+        cached = c;
+        return c;
+    }
 
     /** IMF-fixdate; RFC_1123_DATE_TIME writes single-digit days without a zero, so pad them. */
     static String format(long epochSecond) {

@@ -26,9 +26,14 @@ public final class Launcher {
     private Launcher() {
     }
 
-    /** Parses {@code args} into {@code command} (a picocli command) and runs it; returns the exit code. */
+    /**
+     * Parses {@code args} into {@code command} (a picocli command) and runs it; returns the exit code.
+     * An enum option takes its constants' names in any case ({@code --threads virtual}), and a
+     * wrong one is refused with the names it expects.
+     */
     public static int execute(Object command, String... args) {
         var cli = new CommandLine(command);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, ignored) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println(e.getCommandLine().getCommandName() + ": " + e.getMessage()

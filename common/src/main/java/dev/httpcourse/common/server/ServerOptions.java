@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The options every stage takes, as a picocli mixin; {@link #config()} turns them into a {@link ServerConfig}. */
+/** The options every stage takes, as a picocli mixin; {@link #config(int)} turns them into a {@link ServerConfig}. */
 public final class ServerOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;

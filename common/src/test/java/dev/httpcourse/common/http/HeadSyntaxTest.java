@@ -55,4 +55,28 @@ class HeadSyntaxTest {
         });
         assertEquals(Status.BAD_REQUEST, e.status());
     }
+
+    /** Eight bytes at a time must say exactly what byte by byte says, for every byte in every place. */
+    @Test
+    void plainTextWordsAreExactlyThoseWithoutControlsOrDel() {
+        for (int b = 0; b < 256; b++) {
+            for (int at = 0; at < 8; at++) {
+                long word = 0x6161616161616161L & ~(0xFFL << (8 * at)) | ((long) b << (8 * at)); // 'a's and b
+                boolean expected = b >= 0x20 && b != 0x7F;
+                assertEquals(expected, HeadSyntax.plainText(word), "byte " + b + " at " + at);
+            }
+        }
+    }
+
+    @Test
+    void findsABadByteAnywhereInALongValueAndAcceptsTabs() {
+        String value = "x".repeat(40);
+        for (int at = 0; at < value.length(); at++) {
+            String bad = value.substring(0, at) + "\u0001" + value.substring(at + 1);
+            ByteView line = ByteView.of("X-A: " + bad);
+            assertThrows(HttpException.class, () -> HeadSyntax.valueEnd(line, 5), "a control at " + at);
+            ByteView tab = ByteView.of("X-A: " + value.substring(0, at) + "\t" + value.substring(at + 1) + "y");
+            assertEquals(tab.length(), HeadSyntax.valueEnd(tab, 5), "a tab at " + at);
+        }
+    }
 }

@@ -51,4 +51,19 @@ class HttpDateTest {
         assertNotSame(first, next);
         assertEquals("Date: Sun, 06 Nov 1994 08:49:38 GMT\r\n", new String(next, StandardCharsets.US_ASCII));
     }
+
+    @Test
+    void aLoopsTurnTimeReadsTheClockOnlyWhenItsSecondIsOver() {
+        var clock = new ManualClock();
+        clock.millis.set(Instant.parse("2026-12-06T10:00:00.400Z").toEpochMilli());
+        var date = new HttpDate(clock);
+        long turn = 5_000_000_000L;
+        byte[] first = date.fieldLine(turn);
+        assertEquals("Date: Sun, 06 Dec 2026 10:00:00 GMT\r\n", new String(first, StandardCharsets.US_ASCII));
+        clock.millis.addAndGet(599); // 10:00:00.999, and the turn 599 ms later: the same second, the same line
+        assertSame(first, date.fieldLine(turn + 599_000_000L));
+        clock.millis.addAndGet(1); // 10:00:01.000: the second is over, so the clock is read again
+        byte[] next = date.fieldLine(turn + 600_000_000L);
+        assertEquals("Date: Sun, 06 Dec 2026 10:00:01 GMT\r\n", new String(next, StandardCharsets.US_ASCII));
+    }
 }

@@ -30,7 +30,7 @@ import java.util.Objects;
  */
 @SuppressWarnings("restricted") // native calls and raw addresses are this class's job; the JVM runs it with --enable-native-access
 public final class Ring implements AutoCloseable {
-    /** What {@link #open(int, int)} asks for first; {@link #fallbacks} drops the newest on EINVAL. */
+    /** What {@link #open(int, int)} asks for first; {@link #withoutNewest} drops the newest on EINVAL. */
     static final int PREFERRED_FLAGS = SetupFlag.CLAMP.bit() | SetupFlag.CQSIZE.bit() | SetupFlag.SUBMIT_ALL.bit()
             | SetupFlag.SINGLE_ISSUER.bit() | SetupFlag.DEFER_TASKRUN.bit() | SetupFlag.NO_SQARRAY.bit();
     /** Flags we never drop: CLAMP and CQSIZE are older than any kernel with the operations we need. */

@@ -52,7 +52,10 @@ public final class Sockets {
     /**
      * A TCP listener on {@code address}, as a raw descriptor: {@code socket}, {@code SO_REUSEADDR},
      * optionally {@code SO_REUSEPORT} (every worker binds the same port, and the kernel spreads
-     * incoming connections across their queues), {@code bind}, {@code listen}.
+     * incoming connections across their queues), {@code TCP_NODELAY}, {@code bind}, {@code listen}.
+     * Linux copies {@code TCP_NODELAY} from a listener to the sockets it accepts, so answers go out
+     * at once, without Nagle's wait for an ACK, at the cost of one system call per listener rather
+     * than one per connection.
      */
     public static int listen(InetSocketAddress address, int backlog, boolean reusePort) throws ErrnoException {
         InetAddress ip = address.getAddress();
@@ -65,6 +68,7 @@ public final class Sockets {
                 if (reusePort) {
                     setInt(arena, cs, fd, SOL_SOCKET, SO_REUSEPORT, 1);
                 }
+                setInt(arena, cs, fd, IPPROTO_TCP, TCP_NODELAY, 1);
                 MemorySegment sockaddr = sockaddr(arena, ip, address.getPort());
                 check(cs, "bind " + address, (int) BIND.invokeExact(cs, fd, sockaddr, (int) sockaddr.byteSize()));
                 check(cs, "listen", (int) LISTEN.invokeExact(cs, fd, backlog));
@@ -110,29 +114,6 @@ public final class Sockets {
         } catch (Throwable t) {
             throw new AssertionError(t);
         }
-    }
-
-    /**
-     * TCP_NODELAY on an accepted socket: a response goes out at once instead of waiting for the
-     * previous segment's ACK (Nagle). {@code scratch} is the caller's, reused: at least 4 bytes plus
-     * the errno capture, e.g. from {@link #allocateScratch(Arena)}.
-     */
-    public static void setNoDelay(MemorySegment scratch, int fd) throws ErrnoException {
-        MemorySegment cs = scratch.asSlice(0, Syscalls.CALL_STATE.byteSize());
-        MemorySegment one = scratch.asSlice(Syscalls.CALL_STATE.byteSize(), 4);
-        one.set(JAVA_INT, 0, 1);
-        try {
-            check(cs, "setsockopt TCP_NODELAY", (int) SETSOCKOPT.invokeExact(cs, fd, IPPROTO_TCP, TCP_NODELAY, one, 4));
-        } catch (ErrnoException | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
-    }
-
-    /** Scratch memory for {@link #setNoDelay}, to allocate once per loop thread. */
-    public static MemorySegment allocateScratch(Arena arena) {
-        return arena.allocate(Syscalls.CALL_STATE.byteSize() + 8, 8);
     }
 
     /** Closes a descriptor with a direct {@code close(2)} (not through a ring). */

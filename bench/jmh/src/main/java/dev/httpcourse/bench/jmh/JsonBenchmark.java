@@ -8,8 +8,8 @@ import org.openjdk.jmh.annotations.Setup;
 /**
  * What every JSON encoder's benchmark shares: the counts, the multiplier, the settings and the one
  * benchmark method {@link #encode()}. An encoder's benchmark is a subclass that says how it writes
- * the body of {@code GET /json/{count}?m=M} (see {@code dev.httpcourse.common.app.Bench02_JsonJackson}).
- * Stage 05's writer ({@code dev.httpcourse.stage05.Bench05_JsonWriter}) takes the same counts and
+ * the body of {@code GET /json/{count}?m=M} (see {@link Bench02_JsonJackson}).
+ * Stage 05's writer ({@link dev.httpcourse.stage05.Bench02_JsonWriter}) takes the same counts and
  * {@link #MULTIPLIER} but is not a subclass: it writes into an off-heap send buffer, and returning a
  * byte[] would add the very copy and allocation it exists to avoid.
  */

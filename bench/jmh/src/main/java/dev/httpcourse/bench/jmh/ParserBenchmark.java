@@ -8,7 +8,7 @@ import org.openjdk.jmh.annotations.Setup;
  * What every stage's parser benchmark shares, so that the stages are measured the same way: the
  * corpus, the settings, and the one benchmark method {@link #parse()}. A stage's benchmark is a
  * subclass in the stage's package that says how its parser reads one head (see
- * {@code dev.httpcourse.stage01.Bench01_ParseStage01}); JMH generates the inherited
+ * {@link dev.httpcourse.stage01.Bench01_ParseStage01}); JMH generates the inherited
  * {@code @Benchmark} for each subclass, as in JMH's sample 24 (inheritance).
  *
  * <p>One operation parses one request head. The benchmark cycles through the selected requests

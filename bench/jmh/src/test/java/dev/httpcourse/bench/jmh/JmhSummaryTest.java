@@ -26,7 +26,7 @@ class JmhSummaryTest {
                 "secondaryMetrics": {}
               },
               {
-                "jmhVersion": "1.37", "benchmark": "dev.httpcourse.common.app.Bench02_JsonJackson.encode",
+                "jmhVersion": "1.37", "benchmark": "dev.httpcourse.bench.jmh.Bench02_JsonJackson.encode",
                 "mode": "avgt", "threads": 1, "forks": 1,
                 "params": {"count": "1"},
                 "primaryMetric": {"score": 7.891, "scoreError": 0.123, "scoreUnit": "ns/op"},

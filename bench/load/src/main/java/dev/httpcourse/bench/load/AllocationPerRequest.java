@@ -56,8 +56,9 @@ public final class AllocationPerRequest implements Callable<Integer> {
     List<String> servers;
 
     @Option(names = "--profiles", split = ",", paramLabel = "NAME", defaultValue = "baseline,pipelined",
+            converter = ProfileConverter.class,
             description = "Profiles (default: ${DEFAULT-VALUE}).")
-    List<String> profiles;
+    List<Profile> profiles;
 
     @Option(names = "--requests", defaultValue = "500000", paramLabel = "N",
             description = "Requests counted per server and profile; pipelined sends ten times as many (default: ${DEFAULT-VALUE}).")
@@ -117,8 +118,8 @@ public final class AllocationPerRequest implements Callable<Integer> {
         var rows = new ArrayList<Row>();
         for (String name : servers) {
             ServerSpec spec = SideTool.server(this, root, name);
-            for (String profileId : profiles) {
-                Profile profile = Profile.byId(profileId);
+            for (Profile profile : profiles) {
+                String profileId = profile.id();
                 ServerProcess server = ServerProcess.start(spec, Driver.freePort(), launch, work, name + "-" + profileId,
                         profile.probePath());
                 try {

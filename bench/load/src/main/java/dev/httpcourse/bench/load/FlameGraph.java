@@ -29,6 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -69,8 +70,9 @@ public final class FlameGraph implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SERVER", description = "The server, as ./bench/run.sh --list names it.")
     String server;
 
-    @Parameters(index = "1", paramLabel = "PROFILE", description = "The load: baseline, pipelined, limited-conn, json or upload.")
-    String profileId;
+    @Parameters(index = "1", paramLabel = "PROFILE", converter = ProfileConverter.class,
+            description = "The load: baseline, pipelined, limited-conn, json or upload.")
+    Profile profile;
 
     @Option(names = "--duration", defaultValue = "5s", converter = DurationConverter.class, paramLabel = "TIME",
             description = "The sampled window (default: ${DEFAULT-VALUE}).")
@@ -101,8 +103,8 @@ public final class FlameGraph implements Callable<Integer> {
             description = "Where to write SERVER-PROFILE.html (default: bench/results/<hostname>/flame).")
     Path out;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help, then exit.")
-    boolean help;
+    @Mixin
+    HelpOption help;
 
     private final PrintStream log = System.out;
 
@@ -168,13 +170,8 @@ public final class FlameGraph implements Callable<Integer> {
         return 0;
     }
 
+    /** The profile asked for, or a usage error when the server does not take part in it. */
     Profile profile(ServerSpec spec) {
-        Profile profile;
-        try {
-            profile = Profile.byId(profileId);
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
         if (!spec.profiles().contains(profile)) {
             throw usage(server + " does not take part in " + profile.id() + " (" + spec.note() + ")");
         }

@@ -49,7 +49,7 @@ public final class Main implements Callable<Integer> {
     // what batching many requests in one read and one write saves), the full run's 4 s windows
     // after a shorter warm-up, and two rounds rather than three, so that every ratio still has a
     // spread and six servers fit in about three minutes with the build.
-    static final List<String> QUICK_PROFILES = List.of("baseline", "pipelined");
+    static final List<Profile> QUICK_PROFILES = List.of(Profile.BASELINE, Profile.PIPELINED);
     static final Duration QUICK_WARMUP = Duration.ofSeconds(3);
     static final Duration QUICK_DURATION = Duration.ofSeconds(4);
     static final int QUICK_REPETITIONS = 2;
@@ -63,9 +63,9 @@ public final class Main implements Callable<Integer> {
             description = "Servers to compare (default: all discovered; see --list).")
     List<String> servers = new ArrayList<>();
 
-    @Option(names = "--profiles", split = ",", paramLabel = "NAME",
+    @Option(names = "--profiles", split = ",", paramLabel = "NAME", converter = ProfileConverter.class,
             description = "Profiles to run: baseline, pipelined, limited-conn, json, upload (default: all).")
-    List<String> profiles = new ArrayList<>();
+    List<Profile> profiles = new ArrayList<>();
 
     @Option(names = "--duration", defaultValue = "4s", converter = DurationConverter.class, paramLabel = "TIME",
             description = "Length of each measured window (default: ${DEFAULT-VALUE}).")
@@ -150,14 +150,9 @@ public final class Main implements Callable<Integer> {
     static int execute(PrintStream out, PrintStream err, String... args) {
         var main = new Main(out);
         main.args = args.clone();
-        var cli = new CommandLine(main);
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = SideTool.commandLine("bench", main);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        cli.setParameterExceptionHandler((e, ignored) -> {
-            e.getCommandLine().getErr().println("bench: " + e.getMessage() + " (see --help)");
-            return EXIT_USAGE;
-        });
         return cli.execute(args);
     }
 
@@ -253,7 +248,6 @@ public final class Main implements Callable<Integer> {
         if (generator == Generator.wrk && WrkGenerator.find().isEmpty()) {
             throw usage("--generator wrk: wrk is not installed (apt-get install wrk)");
         }
-        chosenProfiles();
     }
 
     /** --pin: the CPU lists the measuring chapter recommends, or a one-line refusal. */
@@ -271,18 +265,7 @@ public final class Main implements Callable<Integer> {
     }
 
     List<Profile> chosenProfiles() {
-        if (profiles.isEmpty()) {
-            return List.of(Profile.values());
-        }
-        var chosen = new LinkedHashSet<Profile>();
-        for (String p : profiles) {
-            try {
-                chosen.add(Profile.byId(p.strip()));
-            } catch (IllegalArgumentException e) {
-                throw usage(e.getMessage());
-            }
-        }
-        return List.copyOf(chosen);
+        return profiles.isEmpty() ? List.of(Profile.values()) : List.copyOf(new LinkedHashSet<>(profiles));
     }
 
     /** --quick: the class mode's settings, where the command line did not give its own. */

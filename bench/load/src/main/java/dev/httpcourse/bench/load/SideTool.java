@@ -32,9 +32,13 @@ final class SideTool {
         return cli.execute(args);
     }
 
-    /** The command line of {@code command}, whose bad options end with one line and exit code 2. */
+    /**
+     * The command line of {@code command} (this tool's, or the comparison's: {@link Main}), whose bad
+     * options end with one line and exit code 2, and whose enum options take their names in any case.
+     */
     static CommandLine commandLine(String name, Object command) {
         var cli = new CommandLine(command);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, ignored) -> {
             e.getCommandLine().getErr().println(name + ": " + e.getMessage() + " (see --help)");
             return Main.EXIT_USAGE;

@@ -83,10 +83,10 @@ public final class Soak implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     Duration sampleEvery;
 
-    @Option(names = "--profiles", split = ",", paramLabel = "NAME",
+    @Option(names = "--profiles", split = ",", paramLabel = "NAME", converter = ProfileConverter.class,
             description = "Profiles of a round (default: all the server serves: " + "baseline, pipelined, limited-conn, "
                     + "json, upload).")
-    List<String> profiles = new ArrayList<>();
+    List<Profile> profiles = new ArrayList<>();
 
     @Option(names = "--connections", defaultValue = "256", paramLabel = "N",
             description = "Well-behaved connections (default: ${DEFAULT-VALUE}; the upload profile uses at most "
@@ -110,8 +110,8 @@ public final class Soak implements Callable<Integer> {
     @Mixin
     LaunchOptions launch = new LaunchOptions();
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help, then exit.")
-    boolean help;
+    @Mixin
+    HelpOption help;
 
     private final PrintStream log;
     private String[] args = new String[0];
@@ -416,15 +416,7 @@ public final class Soak implements Callable<Integer> {
             throw usage("--minutes " + seconds(minutes) + " makes " + rounds() + " rounds of " + seconds(sampleEvery)
                     + " s; the verdict needs 3 at least (a warm-up and two to compare)");
         }
-        var chosen = new LinkedHashSet<Profile>();
-        for (String p : profiles.isEmpty() ? Arrays.stream(Profile.values()).map(Profile::id).toList() : profiles) {
-            try {
-                chosen.add(Profile.byId(p.strip()));
-            } catch (IllegalArgumentException e) {
-                throw usage(e.getMessage());
-            }
-        }
-        return List.copyOf(chosen);
+        return profiles.isEmpty() ? List.of(Profile.values()) : List.copyOf(new LinkedHashSet<>(profiles));
     }
 
     int rounds() {

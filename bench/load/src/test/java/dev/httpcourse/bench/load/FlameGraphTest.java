@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.httpcourse.bench.load.generator.Profile;
+import java.io.PrintWriter;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,14 +65,22 @@ class FlameGraphTest {
         assertRefused(jvm, "dtrace", "pipelined", "unknown engine");
         assertRefused(floor, "async-profiler", "pipelined", "only perf");
         assertRefused(floor, "auto", "json", "does not take part in json");
-        assertRefused(floor, "auto", "plaintext", "unknown profile");
+    }
+
+    @Test
+    void refusesAnUnknownProfileInOneLine() {
+        var err = new StringWriter();
+        int code = SideTool.execute("profile", new FlameGraph(), new PrintWriter(err, true), "native-floor", "plaintext");
+        assertEquals(2, code);
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("unknown profile 'plaintext'"), err.toString());
     }
 
     private static void assertRefused(ServerSpec spec, String engine, String profile, String why) {
         var tool = new FlameGraph();
         tool.server = spec.name();
         tool.engine = engine;
-        tool.profileId = profile;
+        tool.profile = Profile.byId(profile);
         var e = assertThrows(ParameterException.class, () -> {
             tool.profile(spec);
             tool.engine(spec, Path.of("."));

@@ -150,7 +150,7 @@ public final class NettyPeer implements Server {
         @Mixin
         ServerOptions options;
 
-        @Option(names = "--transport", required = true, converter = Transport.Converter.class,
+        @Option(names = "--transport", required = true,
                 completionCandidates = Transport.Names.class, paramLabel = "NAME",
                 description = "epoll, io_uring or nio.")
         Transport transport;

@@ -12,8 +12,6 @@ import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import java.util.Arrays;
 import java.util.List;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /** The event-loop back ends Netty 4.2 offers on Linux (and Vert.x on top of it), each an I/O handler factory and a server channel. */
 public enum Transport {
@@ -86,18 +84,6 @@ public enum Transport {
     /** Names accepted by {@code --transport}. */
     static List<String> cliNames() {
         return Arrays.stream(values()).map(Transport::cliName).toList();
-    }
-
-    static final class Converter implements ITypeConverter<Transport> {
-        @Override
-        public Transport convert(String value) {
-            for (Transport t : values()) {
-                if (t.cliName.equalsIgnoreCase(value) || t.name().equalsIgnoreCase(value)) {
-                    return t;
-                }
-            }
-            throw new TypeConversionException("unknown transport '" + value + "'; one of " + cliNames());
-        }
     }
 
     /** For picocli's {@code ${COMPLETION-CANDIDATES}} in the help. */

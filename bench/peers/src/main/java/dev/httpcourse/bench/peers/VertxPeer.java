@@ -195,7 +195,7 @@ public final class VertxPeer implements Server {
         @Mixin
         ServerOptions options;
 
-        @Option(names = "--transport", converter = Transport.Converter.class,
+        @Option(names = "--transport",
                 completionCandidates = Transport.Names.class, paramLabel = "NAME",
                 description = "epoll, io_uring or nio (default: Vert.x's native transport, epoll on Linux, else NIO).")
         Transport transport;

@@ -23,6 +23,12 @@ import java.util.Arrays;
  * After {@link #parse} returns true the caller reads {@link #status()} and the rest, then calls
  * {@link #reset} before feeding the next response. Allocates nothing per response unless asked to
  * keep the body.
+ *
+ * <p>The conformance suite reads responses with a reader of its own ({@code ResponseReader} in
+ * conformance), on purpose: that one is strict (CRLF only, token field names, a FIN told from a
+ * reset), keeps every field and the raw head to name in a failure, and blocks on a socket with a
+ * timeout; its checks and kept fields would cost this parser on every line, for a shared part (the
+ * framing by Content-Length or chunks) of some forty lines.
  */
 final class ResponseParser {
     static final int MAX_LINE = 8 * 1024;

@@ -1,17 +1,24 @@
 package dev.httpcourse.bench.load.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Everything one comparison produced; written as report.json, and rendered as Markdown and SVG.
  * Summaries and ratios are derived from the runs, so an older report.json renders anew with today's
- * rules ({@link #of}).
+ * rules ({@link #of}). The rankings are derived from the ratios and written beside them, for the
+ * tools that quote them (bench/results/cmp-attributes.py), and not read back.
  */
+@JsonPropertyOrder({"timestamp", "machine", "settings", "servers", "notes", "summaries", "ratios", "rankings", "runs"})
+@JsonIgnoreProperties(value = "rankings", allowGetters = true)
 public record Report(String timestamp, Machine machine, Settings settings, List<ServerEntry> servers,
                      List<String> notes, List<Summary> summaries, List<Ratio> ratios, List<RunRecord> runs) {
 
@@ -78,23 +85,41 @@ public record Report(String timestamp, Machine machine, Settings settings, List<
     }
 
     /**
-     * The profile's servers from the highest median ratio to the lowest, joined by {@code >} where
-     * the two neighbours' ranges over the rounds do not overlap and by {@code ≈} where they do (the
-     * difference is smaller than its spread). Empty when the profile has no ratios.
+     * One profile's servers from the highest median ratio to the lowest, by req/s and by req per
+     * CPU-second, each in groups the rounds do not tell apart ({@link #rankingGroups}).
      */
-    public String ranking(String profile, boolean perCpu) {
+    public record Ranking(String profile, List<List<String>> requestsPerSecond, List<List<String>> requestsPerCpuSecond) {
+    }
+
+    /** Every profile's {@link Ranking}, in the order of {@link #profiles()}: written into report.json. */
+    @JsonProperty("rankings")
+    public List<Ranking> rankings() {
+        return profiles().stream().map(p -> new Ranking(p, rankingGroups(p, false), rankingGroups(p, true))).toList();
+    }
+
+    /**
+     * The profile's servers from the highest median ratio to the lowest, in groups: a server joins the
+     * group of the one before it when their ranges over the rounds overlap (the difference is smaller
+     * than its spread), and starts a new group when they do not. Empty when the profile has no ratios.
+     */
+    public List<List<String>> rankingGroups(String profile, boolean perCpu) {
         Function<Ratio, Spread> figure = perCpu ? Ratio::requestsPerCpuSecond : Ratio::requestsPerSecond;
         BiPredicate<Ratio, Ratio> differs = perCpu ? Ratio::differsPerCpu : Ratio::differs;
         var ranked = new ArrayList<>(ratios.stream().filter(r -> r.profile().equals(profile) && figure.apply(r) != null)
                 .toList());
         ranked.sort(Comparator.comparingDouble((Ratio r) -> figure.apply(r).median()).reversed());
-        var text = new StringBuilder();
+        var groups = new ArrayList<List<String>>();
         for (int i = 0; i < ranked.size(); i++) {
-            if (i > 0) {
-                text.append(differs.test(ranked.get(i - 1), ranked.get(i)) ? " > " : " ≈ ");
+            if (i == 0 || differs.test(ranked.get(i - 1), ranked.get(i))) {
+                groups.add(new ArrayList<>());
             }
-            text.append(ranked.get(i).server());
+            groups.getLast().add(ranked.get(i).server());
         }
-        return text.toString();
+        return groups.stream().map(List::copyOf).toList();
+    }
+
+    /** The same as text: {@code >} between groups, {@code ≈} within one ("a ≈ b > c"). */
+    public String ranking(String profile, boolean perCpu) {
+        return rankingGroups(profile, perCpu).stream().map(g -> String.join(" ≈ ", g)).collect(Collectors.joining(" > "));
     }
 }

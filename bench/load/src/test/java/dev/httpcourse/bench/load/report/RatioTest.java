@@ -90,6 +90,8 @@ class RatioTest {
 
         // fast 1.50–1.70 and close 1.40–1.52 overlap; close and the peer's 1.00 do not; slow 0.60–0.80 is below.
         assertEquals("fast ≈ close > peer > slow", report.ranking("baseline", false));
+        assertEquals(List.of(List.of("fast", "close"), List.of("peer"), List.of("slow")),
+                report.rankingGroups("baseline", false));
         assertTrue(report.ratio("fast", "baseline").orElseThrow().differs(report.ratio("slow", "baseline").orElseThrow()));
         assertFalse(report.ratio("fast", "baseline").orElseThrow().differs(report.ratio("close", "baseline").orElseThrow()));
         assertEquals("", report.ranking("pipelined", false));

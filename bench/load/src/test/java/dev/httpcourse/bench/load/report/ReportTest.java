@@ -3,8 +3,11 @@ package dev.httpcourse.bench.load.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -167,5 +170,21 @@ class ReportTest {
         assertEquals(report.machine(), back.machine());
         assertEquals(report.summaries(), back.summaries());
         assertEquals(report.ratios(), back.ratios());
+    }
+
+    @Test
+    void writesTheRankingsIntoTheJsonForTheToolsThatQuoteThem(@TempDir Path dir) throws Exception {
+        Report report = Fixtures.report();
+        ReportWriter.writeJson(report, dir);
+        JsonNode baseline = new ObjectMapper().readTree(dir.resolve("report.json").toFile()).get("rankings").get(0);
+        assertEquals("baseline", baseline.get("profile").asText());
+        var groups = new ArrayList<String>();
+        for (JsonNode group : baseline.get("requestsPerCpuSecond")) {
+            var servers = new ArrayList<String>();
+            group.forEach(server -> servers.add(server.asText()));
+            groups.add(String.join(" ≈ ", servers));
+        }
+        assertTrue(groups.size() > 1, groups.toString());
+        assertEquals(report.ranking("baseline", true), String.join(" > ", groups));
     }
 }

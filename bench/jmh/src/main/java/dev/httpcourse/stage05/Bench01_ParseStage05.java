@@ -12,7 +12,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /*
- * Benchmark 05, stage 05: the in-place parser over off-heap memory, on the corpus every stage's
+ * Benchmark 01, stage 05: the in-place parser over off-heap memory, on the corpus every stage's
  * parser is measured on (ParserBenchmark), to set beside Bench01_ParseStage01 and Bench01_ParseStage02.
  *
  * Each operation copies the head into an off-heap segment, the stand-in for the kernel writing it
@@ -26,10 +26,13 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *
  * HOW TO RUN IT
  *
- *   bench/jmh/run.sh 'Bench0[15]_ParseStage0[125]\.parse$'   (stages 01, 02 and 05 side by side, with -prof gc)
- *   bench/jmh/run.sh Bench05_ParseStage05 -p requests=browser-chrome-page
+ *   bench/jmh/run.sh 'Bench01_.*\.parse$'             (stages 01, 02 and 05 side by side, with -prof gc)
+ *   bench/jmh/run.sh Bench01_ParseStage05 -p requests=browser-chrome-page
+ *   java -jar bench/jmh/target/benchmarks.jar Bench01_ParseStage05 -prof gc   (after ./mvnw -pl bench/jmh -am package)
+ *
+ * or run main() from an IDE.
  */
-public class Bench05_ParseStage05 extends ParserBenchmark {
+public class Bench01_ParseStage05 extends ParserBenchmark {
     private static final Limits LIMITS = Limits.defaults();
 
     // Field initialisers, not @Setup: they must be ready when the superclass's @Setup checks the corpus.
@@ -51,7 +54,7 @@ public class Bench05_ParseStage05 extends ParserBenchmark {
 
     public static void main(String[] args) throws RunnerException {
         new Runner(new OptionsBuilder()
-                .include("\\." + Bench05_ParseStage05.class.getSimpleName() + "\\.")
+                .include("\\." + Bench01_ParseStage05.class.getSimpleName() + "\\.")
                 .addProfiler(GCProfiler.class)
                 .build()).run();
     }

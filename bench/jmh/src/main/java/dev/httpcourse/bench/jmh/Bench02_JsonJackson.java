@@ -1,6 +1,7 @@
-package dev.httpcourse.common.app;
+package dev.httpcourse.bench.jmh;
 
-import dev.httpcourse.bench.jmh.JsonBenchmark;
+import dev.httpcourse.common.app.Dataset;
+import dev.httpcourse.common.app.JsonEndpoint;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -15,10 +16,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * 175 bytes an item). Jackson reuses its internal buffers between calls on a thread, so besides a
  * fixed part of well under a kilobyte (the generator and its context), a call allocates its output
  * twice: the ByteArrayOutputStream's array, sized up front for the count, and the copy toByteArray
- * makes of it. Stage 05 writes the same body by hand and adds its own Bench02 class to compare.
- *
- * The class sits in JsonEndpoint's package because the endpoint is built by the App, and its
- * constructor stays package-private; on the class path a package may span two jars.
+ * makes of it. Stage 05 writes the same body by hand, and Bench02_JsonWriter measures it beside this.
  *
  * HOW TO RUN IT
  *

@@ -12,9 +12,13 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /*
- * Benchmark 05, JSON: stage 05's writer, which formats the body of GET /json/{count}?m=M straight
+ * Benchmark 02, stage 05: stage 05's writer, which formats the body of GET /json/{count}?m=M straight
  * into an off-heap send buffer, against the same counts and multiplier as Bench02_JsonJackson
  * (Jackson's streaming generator into a byte[]). Same bytes, checked in @Setup here and for every
  * count in JsonWriterTest.
@@ -25,9 +29,12 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * HOW TO RUN IT
  *
- *   bench/jmh/run.sh 'Bench02_JsonJackson|Bench05_JsonWriter'
+ *   bench/jmh/run.sh Bench02_                      (Jackson and the writer side by side, with -prof gc)
+ *   bench/jmh/run.sh Bench02_JsonWriter -p count=50
+ *
+ * or run main() from an IDE.
  */
-public class Bench05_JsonWriter extends CourseBenchmark {
+public class Bench02_JsonWriter extends CourseBenchmark {
     @Param({"1", "10", "50"})
     public int count;
 
@@ -52,5 +59,12 @@ public class Bench05_JsonWriter extends CourseBenchmark {
     @TearDown
     public void free() {
         arena.close();
+    }
+
+    public static void main(String[] args) throws RunnerException {
+        new Runner(new OptionsBuilder()
+                .include("\\." + Bench02_JsonWriter.class.getSimpleName() + "\\.")
+                .addProfiler(GCProfiler.class)
+                .build()).run();
     }
 }

@@ -1,6 +1,5 @@
-package dev.httpcourse.stage05;
+package dev.httpcourse.bench.jmh;
 
-import dev.httpcourse.bench.jmh.CourseBenchmark;
 import dev.httpcourse.common.http.ChunkedDecoder;
 import dev.httpcourse.common.http.Limits;
 import java.lang.foreign.Arena;
@@ -10,9 +9,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /*
- * Benchmark 05, chunked bodies from off-heap memory: common's ChunkedDecoder, which reads a
+ * Benchmark 05, stage 05's chunked bodies: common's ChunkedDecoder, which reads a
  * ByteBuffer, fed from a MemorySegment without a segment-based copy of its state machine.
  *
  * MemorySegment.asByteBuffer() makes a new buffer object on every call; what makes this free is to
@@ -23,6 +26,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * HOW TO RUN IT
  *
  *   bench/jmh/run.sh Bench05_ChunkedFromSegment
+ *
+ * or run main() from an IDE.
  */
 public class Bench05_ChunkedFromSegment extends CourseBenchmark {
     private static final byte[] BODY = "2\r\n20\r\n5;ext=1\r\nhello\r\n0\r\nTrailer: x\r\n\r\n"
@@ -53,5 +58,12 @@ public class Bench05_ChunkedFromSegment extends CourseBenchmark {
     @TearDown
     public void free() {
         arena.close();
+    }
+
+    public static void main(String[] args) throws RunnerException {
+        new Runner(new OptionsBuilder()
+                .include("\\." + Bench05_ChunkedFromSegment.class.getSimpleName() + "\\.")
+                .addProfiler(GCProfiler.class)
+                .build()).run();
     }
 }

@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 
 /*
- * Benchmark 05, line ends: three ways to find every CR or LF of a request head in off-heap memory,
- * the choice LineScanner's comment reports.
+ * Benchmark 04, stage 05's line ends: three ways to find every CR or LF of a request head in
+ * off-heap memory, the choice LineScanner's comment reports.
  *
  *  - bytes: one byte at a time, the obvious loop, called per line as the others are.
  *  - swar:  LineScanner, eight bytes per long load (SIMD within a register).
@@ -32,11 +32,15 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * HOW TO RUN IT
  *
- *   bench/jmh/run.sh Bench05_LineScan
+ *   bench/jmh/run.sh Bench04_LineScan
+ *   bench/jmh/run.sh Bench04_LineScan -p requests=browser
+ *
+ * No main() here: this class needs --add-modules jdk.incubator.vector to load, which its fork is
+ * given (@Fork below) and an IDE's JVM is not.
  */
 @Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
     "--add-modules", "jdk.incubator.vector"})
-public class Bench05_LineScan extends CourseBenchmark {
+public class Bench04_LineScan extends CourseBenchmark {
     private static final VectorSpecies<Byte> SPECIES = ByteVector.SPECIES_PREFERRED;
 
     @Param({RequestCorpus.ARENA, RequestCorpus.BROWSER})

@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 
 /*
- * Benchmark 05, the request path without the ring: one GET of the arena corpus (baseline, pipeline,
+ * Benchmark 06, stage 05's request path without the ring: one GET of the arena corpus (baseline, pipeline,
  * json) from the bytes in a receive buffer to the response's bytes in the send queue, through the
  * server's own InPlaceProtocol, as a stage 05 connection calls it for a buffer the kernel filled:
  * parse in place, route by bytes, read the query in place, write the response from a template (and
@@ -27,9 +27,9 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * HOW TO RUN IT
  *
- *   bench/jmh/run.sh Bench05_RequestPath
+ *   bench/jmh/run.sh Bench06_RequestPath
  */
-public class Bench05_RequestPath extends CourseBenchmark {
+public class Bench06_RequestPath extends CourseBenchmark {
     @Param({"baseline-get", "pipeline", "json"})
     public String request;
 
@@ -54,7 +54,7 @@ public class Bench05_RequestPath extends CourseBenchmark {
 
     @Benchmark
     public long respond() {
-        long consumed = protocol.process(receiveBuffer, receiveView, 0, length, false);
+        long consumed = protocol.process(receiveBuffer, receiveView, 0, length, false, System.nanoTime());
         if (consumed != length) {
             throw new IllegalStateException("the head was not consumed whole: " + consumed + " of " + length);
         }
