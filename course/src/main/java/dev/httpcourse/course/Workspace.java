@@ -14,7 +14,7 @@ import java.util.TreeSet;
 
 /**
  * The course checkout and the learner's {@code learn/} folder in it. {@code learn/stageNN} is a copy
- * of the stage's module with the marked code cut out ({@link #start}); {@code learn/pom.xml} is an
+ * of the stage's module with the marked code cut out ({@link #writeStarter}); {@code learn/pom.xml} is an
  * aggregator, apart from the course's own build, whose modules are {@code ../common},
  * {@code ../conformance} and the learner's stages, so that Maven builds them from this checkout's
  * sources without anything installed: {@code ./mvnw -f learn/pom.xml -pl stage01 -am package}.
