@@ -82,10 +82,9 @@ final class ExerciseCheck {
      */
     Result run(Exercises.CheckSource check, Path module, Path work) {
         long start = System.nanoTime();
+        List<Path> dependencies = dependencies(check.stage());
         List<Path> classpath = new ArrayList<>(Checker.toolClasspath());
-        for (String dependency : check.stage().buildsOn()) {
-            classpath.add(dependencyClasses(dependency));
-        }
+        classpath.addAll(dependencies);
         Path classes = work.resolve("classes");
         Path testClasses = work.resolve("test-classes");
         List<String> errors = Javac.compile(module.resolve(Workspace.SRC), classes, classpath, root);
@@ -100,8 +99,8 @@ final class ExerciseCheck {
             return new Result(errors, List.of(), List.of(), compileMillis);
         }
         List<URL> urls = new ArrayList<>(List.of(url(classes), url(testClasses)));
-        for (String dependency : check.stage().buildsOn()) {
-            urls.add(url(dependencyClasses(dependency)));
+        for (Path dependency : dependencies) {
+            urls.add(url(dependency));
         }
         List<TestOutcome> tests = new ArrayList<>();
         List<String> printed;
@@ -127,7 +126,7 @@ final class ExerciseCheck {
                 @Override
                 public void executionSkipped(TestIdentifier id, String reason) {
                     if (id.isTest()) {
-                        tests.add(new TestOutcome(id.getDisplayName(), TestExecutionResult.Status.ABORTED,
+                        tests.add(new TestOutcome(name(id), TestExecutionResult.Status.ABORTED,
                                 new AssertionError(reason), 0));
                     }
                 }
@@ -138,7 +137,7 @@ final class ExerciseCheck {
                             / 1_000_000;
                     // a test, or a container that failed on its own (a @BeforeAll, a class that does not load)
                     if (id.isTest() || result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
-                        tests.add(new TestOutcome(id.getDisplayName().replaceAll("\\(\\)$", ""), result.getStatus(),
+                        tests.add(new TestOutcome(name(id), result.getStatus(),
                                 result.getThrowable().orElse(null), millis));
                     }
                 }
@@ -152,12 +151,28 @@ final class ExerciseCheck {
         return new Result(List.of(), List.copyOf(tests), printed, compileMillis);
     }
 
+    /** The classes of every module the stage builds on, in the order its steps list names them. */
+    List<Path> dependencies(StageSteps stage) {
+        List<Path> found = new ArrayList<>();
+        for (String dependency : stage.buildsOn()) {
+            found.add(dependencyClasses(dependency, found));
+        }
+        return found;
+    }
+
+    /** A test's name on one line: {@code ()} dropped, a parameter's CR and LF written out, at most 100 characters. */
+    private static String name(TestIdentifier id) {
+        String n = id.getDisplayName().replaceAll("\\(\\)$", "").replace("\r", "\\r").replace("\n", "\\n");
+        return n.length() > 100 ? n.substring(0, 99) + "…" : n;
+    }
+
     /**
      * A module the stage builds on, {@code stage02-nio-selector} (its classes) or
      * {@code stage04-io-uring:tests} (its test classes): the build's output when it is there and
-     * newer than the sources, else compiled here once into {@code course/target/exercise-check/}.
+     * newer than the sources, else compiled here once into {@code course/target/exercise-check/},
+     * against {@code earlier}, the modules listed before it.
      */
-    Path dependencyClasses(String dependency) {
+    private Path dependencyClasses(String dependency, List<Path> earlier) {
         boolean tests = dependency.endsWith(":tests");
         String module = tests ? dependency.substring(0, dependency.indexOf(':')) : dependency;
         Path sources = root.resolve(module).resolve(tests ? Workspace.TEST : Workspace.SRC);
@@ -171,8 +186,10 @@ final class ExerciseCheck {
             return cached;
         }
         List<Path> classpath = new ArrayList<>(Checker.toolClasspath());
-        if (tests) {
-            classpath.add(dependencyClasses(module));
+        classpath.addAll(earlier);
+        if (tests && earlier.stream().noneMatch(p -> p.startsWith(root.resolve(module))
+                || p.endsWith(Path.of("modules", module)))) {
+            classpath.add(dependencyClasses(module, earlier));
         }
         List<String> errors = Javac.compile(sources, cached, classpath, root);
         if (!errors.isEmpty()) {

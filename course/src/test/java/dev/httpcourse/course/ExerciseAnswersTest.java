@@ -58,8 +58,12 @@ class ExerciseAnswersTest {
         assertEquals(List.of(), problems, String.join("\n", problems));
     }
 
+    /**
+     * A check's answer goes to the learner's copy of its stage, which holds only the stage's sources,
+     * and to the checkout for {@code common} (5.6 turns a feature on in {@code JsonEndpoint}): nothing else.
+     */
     @Test
-    void aCheckAnswerChangesOnlyItsOwnStage() {
+    void aCheckAnswerChangesItsStageAndAtMostCommon() {
         List<String> problems = new ArrayList<>();
         for (Exercises.Exercise e : EXERCISES.all()) {
             var check = EXERCISES.checkSource(e);
@@ -69,9 +73,9 @@ class ExerciseAnswersTest {
             }
             String module = check.get().stage().module() + "/src/main/";
             for (Patch.FilePatch f : Patch.read(patch.get()).files()) {
-                if (!f.path().startsWith(module)) {
+                if (!f.path().startsWith(module) && !f.path().startsWith("common/src/main/")) {
                     problems.add(e.id() + ": changes " + f.path() + ", outside " + module
-                            + " (a learner's copy has only that)");
+                            + " and common/src/main/ (a learner's copy has only the stage)");
                 }
             }
         }
@@ -96,11 +100,22 @@ class ExerciseAnswersTest {
 
                     Path copy = work.resolve(check.stage().module());
                     copyMain(stage, copy);
-                    Patch.Outcome applied = Patch.read(EXERCISES.patch(e).orElseThrow())
-                            .apply(path -> copy.resolve(path.substring(check.stage().module().length() + 1)));
+                    Patch patch = Patch.read(EXERCISES.patch(e).orElseThrow());
+                    // common's part (5.6) goes to a copy of common, which must still compile; the check
+                    // runs against the stage's copy with this tool's own common
+                    boolean touchesCommon = patch.files().stream().anyMatch(f -> f.path().startsWith("common/"));
+                    if (touchesCommon) {
+                        copyMain(ROOT.resolve("common"), work.resolve("common"));
+                    }
+                    Patch.Outcome applied = patch.apply(path -> work.resolve(path));
                     assertTrue(applied.applies(), "course/exercises/" + e.id() + ".patch no longer applies to "
                             + check.stage().module() + ":\n" + String.join("\n", applied.problems()));
                     applied.write();
+                    if (touchesCommon) {
+                        assertEquals(List.of(), Javac.compile(work.resolve("common").resolve(Workspace.SRC),
+                                work.resolve("common-classes"), Checker.toolClasspath(), ROOT),
+                                e.id() + ": common, with the answer's part of it, does not compile");
+                    }
                     ExerciseCheck.Result solved = runner.run(check, copy, work.resolve("solved"));
                     assertTrue(solved.passed() && solved.skipped() == 0, e.checkClassName() + " must pass with the "
                             + "reference answer applied, and did not:\n" + summary(solved));
@@ -115,8 +130,6 @@ class ExerciseAnswersTest {
                     Patch patch = Patch.read(EXERCISES.patch(e).orElseThrow());
                     String module = patch.files().getFirst().path().split("/")[0];
                     // a stage, or common (whose classes are on this tool's class path: the copy's own win)
-                    List<String> buildsOn = StageSteps.all(ROOT).stream().filter(s -> s.module().equals(module))
-                            .findFirst().map(StageSteps::buildsOn).orElse(List.of());
                     assertTrue(patch.files().stream().allMatch(f -> f.path().startsWith(module + "/")),
                             e.id() + ": a measurement's patch changes one module");
                     Path copy = scratch.resolve(e.id()).resolve(module);
@@ -133,9 +146,8 @@ class ExerciseAnswersTest {
                             + String.join("\n", applied.problems()));
                     applied.write();
                     List<Path> classpath = new ArrayList<>(Checker.toolClasspath());
-                    for (String dependency : buildsOn) {
-                        classpath.add(new ExerciseCheck(ROOT).dependencyClasses(dependency));
-                    }
+                    StageSteps.all(ROOT).stream().filter(s -> s.module().equals(module)).findFirst()
+                            .ifPresent(s -> classpath.addAll(new ExerciseCheck(ROOT).dependencies(s)));
                     List<String> errors = Javac.compile(copy.resolve(Workspace.SRC), scratch.resolve(e.id() + "-classes"),
                             classpath, ROOT);
                     assertEquals(List.of(), errors, e.id() + ": the patched stage does not compile");
