@@ -200,7 +200,7 @@ final class Exercises {
             xref.appendReplacement(out, Matcher.quoteReplacement(shown));
         }
         xref.appendTail(out);
-        String s = out.toString();
+        String s = out.toString().replace("\\{", "{"); // an escaped brace is a brace, not an attribute
         s = s.replaceAll("\\*([^*\\s][^*]*?)\\*", "$1");
         s = s.replaceAll("(?<![\\w`])_([^_\\s][^_]*?)_(?![\\w`])", "$1");
         s = s.replaceAll("``([^`]+)``", "`$1`");
