@@ -13,7 +13,14 @@
 #      JVM, runs wrk for a fixed time, detaches, and divides each call count by the number of
 #      responses wrk reports.
 # Shapes: baseline = `GET /baseline11?a=13&b=42`, one request in flight per connection;
-#         pipelined = `GET /pipeline`, 16 requests in flight per connection (a wrk Lua script).
+#         pipelined = `GET /pipeline`, 16 requests in flight per connection (a wrk Lua script);
+#         limited-conn = baseline, but every tenth request says `Connection: close`, so wrk reconnects:
+#         about ten requests per connection, as the driver's limited-conn profile (a wrk Lua script).
+# --eventfd (strace only) adds, per server and shape, a second window traced call by call
+# (`strace -f -y -e trace=read,write`), and counts the writes and reads on eventfd descriptors, which
+# are an event loop's wake-ups (a selector's wakeup() writes one, the woken select reads it back),
+# apart from the reads and writes of the requests: `strace -c` counts both under read and write.
+# That window runs slower still than a counted one; read its figures as shares, not rates.
 #
 # What is counted: every system call of every thread of the server's JVM while the load ran, so
 # the JVM's own threads (GC, JIT compiler, the periodic VM thread) show up too, mostly as futex,
@@ -49,18 +56,20 @@ warmup=3
 duration=3
 out="bench/results/$(hostname)"
 tool=strace
+eventfd=""
 
 usage() {
     sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//'
     cat <<EOF
 Options (defaults in brackets):
   --servers=A,B,...   servers to measure, names as in ./bench/run.sh --no-build --list [$servers]
-  --shapes=A,B        baseline and/or pipelined [$shapes]
+  --shapes=A,B        baseline, pipelined and/or limited-conn [$shapes]
   --connections=N     wrk connections, one wrk thread [$connections]
   --warmup=SECONDS    load before the counter attaches, not counted [$warmup]
   --duration=SECONDS  load while the counter counts [$duration]
   --out=DIR           where the tables go [$out]
   --tool=strace|perf  what counts the calls [$tool]
+  --eventfd           also count eventfd writes and reads (wake-ups) in a traced window (strace only)
   --help              this text
 EOF
 }
@@ -74,6 +83,7 @@ for arg in "$@"; do
         --duration=*) duration="${arg#*=}" ;;
         --out=*) out="${arg#*=}" ;;
         --tool=*) tool="${arg#*=}" ;;
+        --eventfd) eventfd=1 ;;
         --help|-h) usage; exit 0 ;;
         *) echo "syscalls.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
     esac
@@ -82,6 +92,7 @@ for n in "$connections" "$warmup" "$duration"; do
     [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "syscalls.sh: '$n' is not a positive whole number" >&2; exit 2; }
 done
 [[ "$tool" == strace || "$tool" == perf ]] || { echo "syscalls.sh: --tool is strace or perf, not '$tool'" >&2; exit 2; }
+[[ -z "$eventfd" || "$tool" == strace ]] || { echo "syscalls.sh: --eventfd needs --tool=strace" >&2; exit 2; }
 for needed in "$tool" wrk python3; do
     command -v "$needed" >/dev/null || { echo "syscalls.sh: $needed is not installed" >&2; exit 1; }
 done
@@ -120,6 +131,18 @@ end
 request = function() return req end
 EOF
 
+cat > "$work/limited-conn.lua" <<'EOF'
+-- Baseline requests; every tenth says Connection: close, the server closes, and wrk reconnects.
+local n = 0
+request = function()
+    n = n + 1
+    if n % 10 == 0 then
+        return wrk.format("GET", "/baseline11?a=13&b=42", { ["Connection"] = "close" })
+    end
+    return wrk.format("GET", "/baseline11?a=13&b=42")
+end
+EOF
+
 free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
@@ -153,6 +176,8 @@ stop_server() {
 run_wrk() { # shape port seconds -> wrk output
     if [[ "$1" == baseline ]]; then
         wrk -c "$connections" -t 1 -d "$3s" "http://127.0.0.1:$2/baseline11?a=13&b=42"
+    elif [[ "$1" == limited-conn ]]; then
+        wrk -c "$connections" -t 1 -d "$3s" -s "$work/limited-conn.lua" "http://127.0.0.1:$2/baseline11?a=13&b=42"
     else
         wrk -c "$connections" -t 1 -d "$3s" -s "$work/pipeline.lua" "http://127.0.0.1:$2/pipeline"
     fi
@@ -169,7 +194,8 @@ for name in "${server_list[@]}"; do
     echo "== $name on port $port" >&2
     start_server "$name" "$port"
     for shape in "${shape_list[@]}"; do
-        [[ "$shape" == baseline || "$shape" == pipelined ]] || { echo "syscalls.sh: unknown shape '$shape'" >&2; exit 2; }
+        [[ "$shape" == baseline || "$shape" == pipelined || "$shape" == limited-conn ]] \
+            || { echo "syscalls.sh: unknown shape '$shape'" >&2; exit 2; }
         run_wrk "$shape" "$port" "$warmup" > /dev/null
         raw="$out/$base-raw/$name-$shape.txt"
         if [[ "$tool" == strace ]]; then
@@ -225,12 +251,31 @@ for name in "${server_list[@]}"; do
                 printf "\n"
             }' "$work/calls" >> "$rows"
         tail -n 1 "$rows" >&2
+        if [[ -n "$eventfd" ]]; then
+            # every read and write, with what each descriptor is (-y): the eventfd ones are wake-ups
+            strace -f -y -e trace=read,write -p "$server_pid" -o "$work/fds.out" 2> /dev/null &
+            counter_pid=$!
+            sleep 1
+            run_wrk "$shape" "$port" "$duration" > "$work/wrk-fds.out"
+            kill -INT "$counter_pid"
+            wait "$counter_pid" || true
+            counter_pid=""
+            traced="$(awk '/requests in/ { print $1 }' "$work/wrk-fds.out")"
+            ewrites="$(grep -c 'write([0-9]*<anon_inode:\[eventfd\]>' "$work/fds.out" || true)"
+            ereads="$(grep -c 'read([0-9]*<anon_inode:\[eventfd\]>' "$work/fds.out" || true)"
+            awk -v server="$name" -v shape="$shape" -v r="$traced" -v w="$ewrites" -v d="$ereads" \
+                'BEGIN { printf "%s\t%s\t%d\t%d\t%d\t%.4f\t%.4f\n", server, shape, r, w, d, w / r, d / r }' \
+                >> "$work/eventfd.tsv"
+            { echo; echo "# eventfd, traced window: $traced responses, $ewrites eventfd writes, $ereads eventfd reads"
+              cat "$work/wrk-fds.out"; } >> "$raw"
+            tail -n 1 "$work/eventfd.tsv" >&2
+        fi
     done
     stop_server
 done
 
 # The tables. Columns: per response, every thread of the server.
-command="flock /tmp/httpcourse-load.lock ./bench/syscalls.sh --tool=$tool --servers=$servers --shapes=$shapes --connections=$connections --warmup=$warmup --duration=$duration"
+command="flock /tmp/httpcourse-load.lock ./bench/syscalls.sh --tool=$tool --servers=$servers --shapes=$shapes --connections=$connections --warmup=$warmup --duration=$duration${eventfd:+ --eventfd}"
 if [[ "$tool" == strace ]]; then
     counter="strace $(strace -V | awk 'NR == 1 { print $4 }')"
     counted_by="strace -c -f -p PID"
@@ -253,6 +298,14 @@ header=(server shape responses threads total "I/O" read write sendto recvfrom "e
     (IFS='|'; echo "|${header[*]}|")
     printf '|'; for _ in "${header[@]}"; do printf -- '---|'; done; echo
     while IFS=$'\t' read -r -a f; do (IFS='|'; echo "|${f[*]}|"); done < "$rows"
+    if [[ -n "$eventfd" ]]; then
+        echo
+        echo "Wake-ups, from a second window traced call by call (strace -f -y -e trace=read,write): writes and reads on eventfd descriptors, per response of that window."
+        echo
+        echo "|server|shape|responses|eventfd writes|eventfd reads|writes per response|reads per response|"
+        echo "|---|---|---|---|---|---|---|"
+        while IFS=$'\t' read -r -a f; do (IFS='|'; echo "|${f[*]}|"); done < "$work/eventfd.tsv"
+    fi
 } > "$out/$base.md"
 {
     echo "// Generated by bench/syscalls.sh: do not edit; rerun it."

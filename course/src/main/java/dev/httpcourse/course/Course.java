@@ -23,12 +23,13 @@ import picocli.CommandLine.Parameters;
  *   bin/course solve 01 --step 3   fills in step 3 from the reference
  *   bin/course diff 01 02          what stage 02 adds over stage 01, file by file
  *   bin/course check --command 'python3 my_server.py --port {port}'   the same steps, any server
+ *   bin/course exercises           the book's exercises; bin/course exercise 3.1 [--solve] checks one
  * </pre>
  */
 @Command(name = "course", mixinStandardHelpOptions = true, version = "course 1.0",
         description = "Build each stage yourself, step by step, checked by the conformance suite.",
         subcommands = {Course.Steps.class, Course.Start.class, Course.Check.class, Course.Solve.class,
-                Course.Diff.class, Course.Verify.class})
+                Course.Diff.class, Course.Verify.class, ExerciseCommands.Listing.class, ExerciseCommands.One.class})
 public final class Course implements Callable<Integer> {
     static final PrintStream OUT = System.out;
 
