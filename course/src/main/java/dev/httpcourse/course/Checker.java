@@ -96,6 +96,41 @@ final class Checker {
         }
     }
 
+    /**
+     * Stage 03 builds on stage 02's reference, stage 05 on stage 04's: on a fresh clone those are not
+     * compiled yet, so build them once, as bin/course builds the tool itself, rather than send the
+     * learner away with a command to type.
+     */
+    private void buildWhatItBuildsOn(Path root) {
+        boolean missing = stage.buildsOnClasses(root).stream().anyMatch(built -> !built.toFile().isDirectory());
+        if (!missing) {
+            return;
+        }
+        String modules = String.join(",", stage.buildsOnModules());
+        List<String> command = List.of(root.resolve("mvnw").toString(), "-q", "-B", "package", "-DskipTests",
+                "-pl", modules, "-am");
+        out.printf("Stage %s builds on %s: building it once (%s)...%n", stage.stage(),
+                String.join(", ", stage.buildsOn()), String.join(" ", command.subList(1, command.size())));
+        int exit;
+        try {
+            exit = new ProcessBuilder(command).directory(root.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start().waitFor();
+        } catch (IOException e) {
+            exit = -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exit = -1;
+        }
+        Path still = stage.buildsOnClasses(root).stream().filter(built -> !built.toFile().isDirectory())
+                .findFirst().orElse(null);
+        if (exit != 0 || still != null) {
+            throw new CourseException("stage " + stage.stage() + " builds on " + String.join(", ", stage.buildsOn())
+                    + ", which did not build" + (still == null ? "" : " (no " + root.relativize(still) + ")")
+                    + ": ./mvnw -B package -DskipTests -pl " + modules + " -am says why");
+        }
+    }
+
     /** Checks the module at {@code moduleDir} (its src/main/java and src/test/java) up to step {@code upTo}. */
     int checkModule(Path moduleDir, int upTo) {
         Path root = workspace.root();
@@ -105,15 +140,8 @@ final class Checker {
                 stage.stage(), stage.title());
         long start = System.nanoTime();
         List<Path> classpath = new ArrayList<>(toolClasspath());
-        for (Path built : stage.buildsOnClasses(root)) {
-            if (!built.toFile().isDirectory()) {
-                String modules = String.join(",", stage.buildsOnModules());
-                throw new CourseException("stage " + stage.stage() + " builds on " + String.join(", ", stage.buildsOn())
-                        + ", not all built (no " + root.relativize(built) + "): ./mvnw -q -B package -DskipTests -pl "
-                        + modules + " -am");
-            }
-            classpath.add(built);
-        }
+        buildWhatItBuildsOn(root);
+        classpath.addAll(stage.buildsOnClasses(root));
         Path classes = work.resolve("classes");
         Path testClasses = work.resolve("test-classes");
         List<String> errors = Javac.compile(moduleDir.resolve(Workspace.SRC), classes, classpath, root);
