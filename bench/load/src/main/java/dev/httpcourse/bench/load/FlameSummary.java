@@ -95,6 +95,18 @@ record FlameSummary(String server, String profile, int connections, double reque
         JSON.writeValue(json.toFile(), this);
     }
 
+    /**
+     * {@code FlameSummary DIR}: rewrites the folder's tables from the summaries in it, for a folder whose
+     * graphs were recorded one by one, elsewhere, or by an older version of this class.
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: FlameSummary DIR (a folder of flame graphs written by bench/profile.sh)");
+            System.exit(2);
+        }
+        writeTables(Path.of(args[0]));
+    }
+
     /** Rewrites {@code summary.md} and {@code summary.adoc} from every {@code *.json} summary in {@code dir}. */
     static void writeTables(Path dir) throws IOException {
         List<FlameSummary> all = new ArrayList<>();
@@ -123,6 +135,19 @@ record FlameSummary(String server, String profile, int connections, double reque
             adoc.append("| ").append(String.join(" | ", cells).replace("|", "\\|").replace(" \\| ", " | ")).append('\n');
         }
         adoc.append("|===\n// end::table[]\n");
+        // the same figures as attributes, for a chapter to quote one graph's row in its prose
+        adoc.append("// tag::attributes[]\n");
+        for (FlameSummary s : all) {
+            String key = ":flame-" + s.server() + "-" + s.profile();
+            String top = s.topCourse().entrySet().stream().findFirst()
+                    .map(e -> shortName(e.getKey()) + " (" + percent(e.getValue()) + ")").orElse("(native code)");
+            adoc.append(key).append("-cpu-us: ").append(String.format(Locale.ROOT, "%.2f", s.cpuMicrosPerRequest()))
+                    .append('\n').append(key).append("-kernel: ").append(percent(s.kernel())).append('\n')
+                    .append(key).append("-course: ").append(percent(s.course())).append('\n')
+                    .append(key).append("-jvm: ").append(percent(s.jvm())).append('\n')
+                    .append(key).append("-top: ").append(top).append('\n');
+        }
+        adoc.append("// end::attributes[]\n");
         Files.writeString(dir.resolve("summary.md"), md, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("summary.adoc"), adoc, StandardCharsets.UTF_8);
     }

@@ -41,6 +41,9 @@ class FlameSummaryTest {
         FlameSummary.writeTables(dir);
         String md = Files.readString(dir.resolve("summary.md"));
         assertTrue(md.contains("| pipelined | native-floor | 1,200,000 | 0.02 | 90% | 0% | 0% | (native code) |"), md);
-        assertTrue(Files.readString(dir.resolve("summary.adoc")).contains("// tag::table[]"));
+        String adoc = Files.readString(dir.resolve("summary.adoc"));
+        assertTrue(adoc.contains("// tag::table[]"), adoc);
+        assertTrue(adoc.contains(":flame-native-floor-pipelined-kernel: 90%\n"), adoc);
+        assertTrue(adoc.contains(":flame-stage05-zero-copy-parser-pipelined-top: Ring.enter ("), adoc);
     }
 }
