@@ -36,8 +36,6 @@ final class ZeroCopyConnection extends RingConnection {
     private final CarryOver carry;
     /** The multishot RECV is being cancelled, to pause: its last CQE is still to come. */
     private boolean recvCancelled;
-    /** The last RECV ended for want of ring buffers: re-armed by the service once some have come back. */
-    private boolean waitingForBuffers;
 
     ZeroCopyConnection(RingLoop loop, ZeroCopyService shared, int slot, int generation, int fd, boolean counted) {
         super(loop, slot, generation, fd, counted);
@@ -74,8 +72,8 @@ final class ZeroCopyConnection extends RingConnection {
             if (res == 0) {
                 inputEnded(); // the client shut down its side; what it sent before is in the carry-over
             } else if (res == -Errno.ENOBUFS_NR) {
-                waitingForBuffers = true; // every ring buffer is in use: wait until one comes back
-                shared.awaitBuffers(this);
+                // The ring ran dry in one burst; no buffer outlives its completion (take), so this turn's
+                // completions have given them all back before serve() re-arms and the turn submits.
             } else if (res != -Errno.ECANCELED_NR) {
                 close(); // ECONNRESET and friends: nobody to answer
                 return;
@@ -85,14 +83,6 @@ final class ZeroCopyConnection extends RingConnection {
         // end::step-3-on-recv[]
     }
     // end::s05-connection-recv[]
-
-    /** A ring buffer came back after an ENOBUFS: receive again if nothing else holds the connection back. */
-    void buffersReturned() {
-        waitingForBuffers = false;
-        if (!isClosing() && !isLingering()) {
-            serve();
-        }
-    }
 
     /** Lets the protocol consume what the carry-over holds, sends what it wrote, arms or pauses the RECV, sets the deadline. */
     @Override
@@ -107,7 +97,7 @@ final class ZeroCopyConnection extends RingConnection {
         if (endWhenDone()) {
             return;
         }
-        boolean wanted = !inputClosed() && !waitingForBuffers && !output.backedUp() && protocol.phase() != Phase.CLOSING;
+        boolean wanted = !inputClosed() && !output.backedUp() && protocol.phase() != Phase.CLOSING;
         if (wanted) {
             if (!recvArmed()) {
                 armRecv();

@@ -12,7 +12,6 @@ import java.lang.System.Logger.Level;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 
 // tag::s05-service[]
 /**
@@ -37,7 +36,6 @@ final class ZeroCopyService implements RingService {
 
     private final ServerConfig config;
     private final ResponseEncoder encoder;
-    private final ArrayDeque<ZeroCopyConnection> waitingForBuffers = new ArrayDeque<>();
     private Arena arena;
     private BufferRing ring;
     private MemorySegment buffers;
@@ -77,23 +75,15 @@ final class ZeroCopyService implements RingService {
 
     // tag::s05-recycle[]
     /**
-     * Buffer {@code id}'s bytes are consumed: the kernel may fill it again. A connection whose RECV
-     * found the ring empty is re-armed now that a buffer is back; re-armed at once instead, its
-     * RECV would fail again in the next turn, and the next, a loop spinning at full speed.
+     * Buffer {@code id}'s bytes are consumed: the kernel may fill it again. Each buffer comes back in
+     * the turn its completion arrived, so a RECV that found the ring empty can be re-armed at once: the
+     * buffers it lacked are back before the turn submits it.
      */
     void recycle(int id) {
         // tag::step-3-recycle[]
         ring.recycle(id);
         ring.publish();
-        for (int n = waitingForBuffers.size(); n > 0; n--) {
-            waitingForBuffers.pollFirst().buffersReturned();
-        }
         // end::step-3-recycle[]
-    }
-
-    /** {@code c}'s RECV found no ring buffer: it is re-armed once a buffer has come back. */
-    void awaitBuffers(ZeroCopyConnection c) {
-        waitingForBuffers.addLast(c);
     }
     // end::s05-recycle[]
 
