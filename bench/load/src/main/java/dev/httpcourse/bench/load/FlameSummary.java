@@ -28,10 +28,12 @@ import java.util.stream.Stream;
  *                      JDK called by it, on a thread that runs the course's code
  * @param jvm           share on the JVM's own threads (JIT compilers, GC, VM thread)
  * @param topCourse     the course's methods with the most samples under them, outermost loop left out
+ * @param topCalls      the course's methods that were the innermost course frame of the most samples: the
+ *                      method whose own code, or whose call into the JDK or the kernel, the CPU was spent in
  */
 record FlameSummary(String server, String profile, int connections, double requestsPerSecond, double seconds,
                     double intervalMillis, long samples, double kernel, double course, double jvm,
-                    Map<String, Double> topCourse) {
+                    Map<String, Double> topCourse, Map<String, Double> topCalls) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** Frames every sample of a server passes through: listing them says nothing. */
     private static final List<String> LOOPS = List.of("RingLoop.run", "RingLoop.loop", "EventLoop.run",
@@ -49,20 +51,26 @@ record FlameSummary(String server, String profile, int connections, double reque
         long jvm = 0;
         long course = 0;
         var inclusive = new HashMap<String, Long>();
+        var innermost = new HashMap<String, Long>();
         for (Map.Entry<String, Long> e : stacks.entrySet()) {
             String[] frames = e.getKey().split(";");
             long n = e.getValue();
             total += n;
             boolean courseThread = false;
             var seen = new java.util.HashSet<String>();
+            String last = null;
             for (String f : frames) {
                 if (f.startsWith("dev/httpcourse/")) {
                     courseThread = true;
                     String method = f.replaceFirst("_\\[[a-z]\\]$", "").substring("dev/httpcourse/".length());
+                    last = method;
                     if (LOOPS.stream().noneMatch(method::contains) && seen.add(method)) {
                         inclusive.merge(method, n, Long::sum);
                     }
                 }
+            }
+            if (last != null) {
+                innermost.merge(last, n, Long::sum);
             }
             String leaf = frames[frames.length - 1];
             if (leaf.endsWith("_[k]")) {
@@ -74,11 +82,20 @@ record FlameSummary(String server, String profile, int connections, double reque
             }
         }
         long all = Math.max(1, total);
-        Map<String, Double> top = new LinkedHashMap<>();
-        inclusive.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
-                .limit(5).forEach(e -> top.put(e.getKey(), (double) e.getValue() / all));
         return new FlameSummary(server, profile, connections, requestsPerSecond, seconds, intervalMillis, total,
-                (double) kernel / all, (double) course / all, (double) jvm / all, top);
+                (double) kernel / all, (double) course / all, (double) jvm / all, top(inclusive, all), top(innermost, all));
+    }
+
+    private static Map<String, Double> top(Map<String, Long> counts, long all) {
+        Map<String, Double> top = new LinkedHashMap<>();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+                .limit(5).forEach(e -> top.put(e.getKey(), (double) e.getValue() / all));
+        return top;
+    }
+
+    /** The same summary counted again from {@code folded}, for a graph summarised by an older version. */
+    FlameSummary recount(Map<String, Long> stacks) {
+        return of(server, profile, connections, requestsPerSecond, seconds, intervalMillis, stacks);
     }
 
     private static boolean isJvmThread(String[] frames) {
@@ -104,7 +121,16 @@ record FlameSummary(String server, String profile, int connections, double reque
             System.err.println("usage: FlameSummary DIR (a folder of flame graphs written by bench/profile.sh)");
             System.exit(2);
         }
-        writeTables(Path.of(args[0]));
+        Path dir = Path.of(args[0]);
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path json : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                Path folded = dir.resolve(json.getFileName().toString().replaceFirst("\\.json$", ".folded"));
+                if (Files.exists(folded)) {
+                    JSON.readValue(json.toFile(), FlameSummary.class).recount(FlameGraph.Stacks.read(folded).counts()).write(json);
+                }
+            }
+        }
+        writeTables(dir);
     }
 
     /** Rewrites {@code summary.md} and {@code summary.adoc} from every {@code *.json} summary in {@code dir}. */
@@ -121,12 +147,12 @@ record FlameSummary(String server, String profile, int connections, double reque
                 .append("CPU per request = samples × interval / requests served while sampled; the shares divide the ")
                 .append("samples by their leaf frame: the kernel, the course's code (and the JDK under it), the JVM's own ")
                 .append("threads (compiler, GC), the rest.\n\n")
-                .append("| profile | server | req/s | CPU µs/req | kernel | course's code | JVM threads | most samples under |\n")
+                .append("| profile | server | req/s | CPU µs/req | kernel | course's code | JVM threads | most samples in (the innermost course method, with what it called) |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|---|\n");
         var adoc = new StringBuilder("// tag::table[]\n[cols=\"2,3,>2,>2,>2,>2,>2,6\",options=\"header\"]\n|===\n")
-                .append("| profile | server | req/s | CPU µs/req | kernel | course's code | JVM threads | most samples under\n");
+                .append("| profile | server | req/s | CPU µs/req | kernel | course's code | JVM threads | most samples in (the innermost course method, with what it called)\n");
         for (FlameSummary s : all) {
-            String top = String.join(", ", s.topCourse().entrySet().stream()
+            String top = String.join(", ", s.topCalls().entrySet().stream()
                     .limit(3).map(e -> shortName(e.getKey()) + " " + percent(e.getValue())).toList());
             String[] cells = {s.profile(), s.server(), String.format(Locale.ROOT, "%,.0f", s.requestsPerSecond()),
                     String.format(Locale.ROOT, "%.2f", s.cpuMicrosPerRequest()), percent(s.kernel()),
@@ -139,7 +165,7 @@ record FlameSummary(String server, String profile, int connections, double reque
         adoc.append("// tag::attributes[]\n");
         for (FlameSummary s : all) {
             String key = ":flame-" + s.server() + "-" + s.profile();
-            String top = s.topCourse().entrySet().stream().findFirst()
+            String top = s.topCalls().entrySet().stream().findFirst()
                     .map(e -> shortName(e.getKey()) + " (" + percent(e.getValue()) + ")").orElse("(native code)");
             adoc.append(key).append("-cpu-us: ").append(String.format(Locale.ROOT, "%.2f", s.cpuMicrosPerRequest()))
                     .append('\n').append(key).append("-kernel: ").append(percent(s.kernel())).append('\n')

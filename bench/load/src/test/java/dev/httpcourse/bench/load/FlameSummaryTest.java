@@ -31,6 +31,10 @@ class FlameSummaryTest {
         assertEquals(List.of("stage04/uring/Ring.enter", "stage05/InPlaceProtocol.process",
                 "common/http/HeadSyntax.valueEnd"), List.copyOf(s.topCourse().keySet()),
                 "most samples under first; the loop every sample passes through is left out");
+        assertEquals(Map.of("stage04/uring/Ring.enter", 0.5, "common/http/HeadSyntax.valueEnd", 0.3,
+                "stage05/InPlaceProtocol.process", 0.1), s.topCalls(),
+                "each sample counted once, for the innermost course method on its stack");
+        assertEquals("stage04/uring/Ring.enter", s.topCalls().keySet().iterator().next());
     }
 
     @Test
