@@ -23,7 +23,7 @@ json, upload):
   cmp-X-P-rps-ne-range, -cpu-ne-range    that ratio's lowest and highest round, "1.37–2.44"
   cmp-X-P-p99-ne                 p99 over the peer's p99 (ratio of the medians)
   cmp-X-P-{rps,cpu,p99}-vs-Y     ratio of the medians, X over Y, for the pairs in PAIRS
-  cmp-X-P-cpu-floor-rounds       X over the native floor, round by round: the median ratio (lowest–highest)
+  cmp-X-P-cpu-{floor,hel}-rounds X over the native floor or Helidon SE, round by round: the median ratio (lowest–highest)
   cmp-P-ranking-cpu              servers by req per CPU-s ratio, "≈" between neighbours whose
                                  ranges overlap: report.json's rankings, as report.md prints them
   cmp-P-lead-cpu                 the first of that ranking
@@ -189,7 +189,7 @@ def report_attributes(path, out):
                     out[attr] = ratio(a[fig] / b[fig])
                 else:
                     out[attr] = missing("s05" if "s05" in (x, y) else x)
-    # Against the native floor, also round by round (each round's stage over the same round's floor):
+    # Against the native floor and Helidon SE, also round by round (each round's stage over the same round's floor):
     # the median of those ratios with their range, as every ratio to netty-epoll is given.
     by_round = {}
     for run in runs:
@@ -197,14 +197,15 @@ def report_attributes(path, out):
         if k and run.get("requestsPerCpuSecond"):
             by_round[(k, run["profile"], run["repetition"])] = run["requestsPerCpuSecond"]
     for x in STAGES:
-        for p in ("baseline", "pipelined", "limited-conn"):
-            rs = sorted(by_round[(x, p, n)] / by_round[("floor", p, n)] for (k, q, n) in by_round
-                        if k == x and q == p and ("floor", p, n) in by_round)
-            attr = f"cmp-{x}-{p}-cpu-floor-rounds"
-            if rs:
-                out[attr] = f"{ratio(statistics.median(rs))} ({rs[0]:.2f}–{rs[-1]:.2f})"
-            else:
-                out[attr] = missing(x)
+        for peer, profiles in (("floor", ("baseline", "pipelined", "limited-conn")), ("hel", PROFILES)):
+            for p in profiles:
+                rs = sorted(by_round[(x, p, n)] / by_round[(peer, p, n)] for (k, q, n) in by_round
+                            if k == x and q == p and (peer, p, n) in by_round)
+                attr = f"cmp-{x}-{p}-cpu-{peer}-rounds"
+                if rs:
+                    out[attr] = f"{ratio(statistics.median(rs))} ({rs[0]:.2f}–{rs[-1]:.2f})"
+                else:
+                    out[attr] = missing(x)
     if "rankings" not in report:
         sys.exit(f"cmp-attributes.py: {path} has no rankings (it was written before reports had them); "
                  f"add them with ./bench/run.sh --render {path}")
