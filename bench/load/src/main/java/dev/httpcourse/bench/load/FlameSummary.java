@@ -62,7 +62,7 @@ record FlameSummary(String server, String profile, int connections, double reque
             for (String f : frames) {
                 if (f.startsWith("dev/httpcourse/")) {
                     courseThread = true;
-                    String method = f.replaceFirst("_\\[[a-z]\\]$", "").substring("dev/httpcourse/".length());
+                    String method = f.replaceFirst("_\\[[a-z0-9]\\]$", "").substring("dev/httpcourse/".length());
                     last = method;
                     if (LOOPS.stream().noneMatch(method::contains) && seen.add(method)) {
                         inclusive.merge(method, n, Long::sum);
