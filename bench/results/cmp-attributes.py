@@ -45,7 +45,6 @@ Python 3 standard library only.
 import argparse
 import decimal
 import json
-import statistics
 import pathlib
 import re
 import sys
@@ -189,21 +188,19 @@ def report_attributes(path, out):
                     out[attr] = ratio(a[fig] / b[fig])
                 else:
                     out[attr] = missing("s05" if "s05" in (x, y) else x)
-    # Against the native floor and Helidon SE, also round by round (each round's stage over the same round's floor):
-    # the median of those ratios with their range, as every ratio to netty-epoll is given.
-    by_round = {}
-    for run in runs:
-        k = key_of(run["server"])
-        if k and run.get("requestsPerCpuSecond"):
-            by_round[(k, run["profile"], run["repetition"])] = run["requestsPerCpuSecond"]
-    for x in STAGES:
-        for peer, profiles in (("floor", ("baseline", "pipelined", "limited-conn")), ("hel", PROFILES)):
+    # Against the native floor and Helidon SE, also round by round, as the load driver pairs them
+    # (Report.ratiosTo): the median of the rounds' ratios with their range, as every ratio to netty-epoll.
+    ratios_to = report.get("ratiosTo", {})
+    for peer_server, peer in (("native-floor", "floor"), ("helidon-se", "hel")):
+        by_stage = {(key_of(r["server"]), r["profile"]): r.get("requestsPerCpuSecond")
+                    for r in ratios_to.get(peer_server, [])}
+        profiles = ("baseline", "pipelined", "limited-conn") if peer == "floor" else PROFILES
+        for x in STAGES:
             for p in profiles:
-                rs = sorted(by_round[(x, p, n)] / by_round[(peer, p, n)] for (k, q, n) in by_round
-                            if k == x and q == p and (peer, p, n) in by_round)
+                spread = by_stage.get((x, p))
                 attr = f"cmp-{x}-{p}-cpu-{peer}-rounds"
-                if rs:
-                    out[attr] = f"{ratio(statistics.median(rs))} ({rs[0]:.2f}–{rs[-1]:.2f})"
+                if spread:
+                    out[attr] = f"{ratio(spread['median'])} ({spread['min']:.2f}–{spread['max']:.2f})"
                 else:
                     out[attr] = missing(x)
     if "rankings" not in report:

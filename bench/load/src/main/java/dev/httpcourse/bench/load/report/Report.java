@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
@@ -15,10 +17,12 @@ import java.util.stream.Collectors;
  * Everything one comparison produced; written as report.json, and rendered as Markdown and SVG.
  * Summaries and ratios are derived from the runs, so an older report.json renders anew with today's
  * rules ({@link #of}). The rankings are derived from the ratios and written beside them, for the
- * tools that quote them (bench/results/cmp-attributes.py), and not read back.
+ * tools that quote them (bench/results/cmp-attributes.py), and not read back; so are the ratios to the
+ * other reference servers ({@link #ratiosTo}).
  */
-@JsonPropertyOrder({"timestamp", "machine", "settings", "servers", "notes", "summaries", "ratios", "rankings", "runs"})
-@JsonIgnoreProperties(value = "rankings", allowGetters = true)
+@JsonPropertyOrder({"timestamp", "machine", "settings", "servers", "notes", "summaries", "ratios", "ratiosTo", "rankings",
+        "runs"})
+@JsonIgnoreProperties(value = {"ratiosTo", "rankings"}, allowGetters = true)
 public record Report(String timestamp, Machine machine, Settings settings, List<ServerEntry> servers,
                      List<String> notes, List<Summary> summaries, List<Ratio> ratios, List<RunRecord> runs) {
 
@@ -92,6 +96,24 @@ public record Report(String timestamp, Machine machine, Settings settings, List<
     }
 
     /** Every profile's {@link Ranking}, in the order of {@link #profiles()}: written into report.json. */
+    /**
+     * Servers the book also sets every stage against, round by round as against the baseline peer: the
+     * native floor (how far from native) and Helidon SE (stage 01's idea as a product).
+     */
+    static final List<String> REFERENCES = List.of("native-floor", "helidon-se");
+
+    /** Every server's ratios to each reference server that ran, by the same rule as {@link #ratios}. */
+    @JsonProperty("ratiosTo")
+    public Map<String, List<Ratio>> ratiosTo() {
+        var to = new LinkedHashMap<String, List<Ratio>>();
+        for (String reference : REFERENCES) {
+            if (runs.stream().anyMatch(r -> r.ok() && r.server().equals(reference))) {
+                to.put(reference, Ratio.of(runs, reference));
+            }
+        }
+        return to;
+    }
+
     @JsonProperty("rankings")
     public List<Ranking> rankings() {
         return profiles().stream().map(p -> new Ranking(p, rankingGroups(p, false), rankingGroups(p, true))).toList();

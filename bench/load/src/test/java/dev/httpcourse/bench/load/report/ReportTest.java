@@ -51,6 +51,23 @@ class ReportTest {
     }
 
     @Test
+    void pairsEveryServerWithTheNativeFloorRoundByRoundWhenItRan() {
+        Report without = Fixtures.report();
+        assertTrue(without.ratiosTo().isEmpty(), "no floor and no Helidon ran: no ratios to them");
+        var runs = new ArrayList<>(without.runs());
+        runs.add(Fixtures.run("native-floor", "baseline", 1, 120_000, 1_000, 10_000, 3.0)); // 40,000 req per CPU-s
+        runs.add(Fixtures.run("native-floor", "baseline", 2, 100_000, 1_000, 10_000, 2.0)); // 50,000
+        Report with = Report.of(without.timestamp(), without.machine(), without.settings(), without.servers(),
+                without.notes(), runs);
+        Ratio s01 = with.ratiosTo().get("native-floor").stream()
+                .filter(r -> r.server().equals("stage01-virtual") && r.profile().equals("baseline")).findFirst().orElseThrow();
+        // stage 01 did 15,000 then 12,500 req per CPU-s: 0.375 and 0.25 of the floor's in the same rounds
+        assertEquals(0.25, s01.requestsPerCpuSecond().min(), 1e-9);
+        assertEquals(0.375, s01.requestsPerCpuSecond().max(), 1e-9);
+        assertEquals(List.of("native-floor"), List.copyOf(with.ratiosTo().keySet()));
+    }
+
+    @Test
     void namesEachPeersVersionAndSettings() {
         String md = MarkdownReport.render(Fixtures.report());
         assertTrue(md.lines().toList().contains("- Peers: **netty-epoll**: Netty 4.2.18.Final, epoll."), md);
